@@ -1,0 +1,182 @@
+"""`Client` and `AsyncClient`: configuration, channels, plugins, and lazily built sub-clients."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from datetime import timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from xai_sdk._config import ClientConfig, to_seconds, validate_metadata
+from xai_sdk._runners import AsyncRunner, Runner, SyncRunner
+from xai_sdk._transport import Transport
+from xai_sdk.plugins import PluginSet
+from xai_sdk.service import Binding
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from xai_sdk.auth import Auth
+    from xai_sdk.models import Models
+    from xai_sdk.service import Async, Sync
+    from xai_sdk.tokenizer import Tokenizer
+
+__all__ = ["AsyncClient", "Client"]
+
+
+class _ClientBase:
+    """Configuration, plugins and sub-client lookup shared by `Client` and `AsyncClient`."""
+
+    _runner_type: ClassVar[type[Runner]]
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        management_api_key: str | None = None,
+        *,
+        api_host: str | None = None,
+        management_api_host: str | None = None,
+        metadata: Sequence[tuple[str, str | bytes]] | None = None,
+        channel_options: Sequence[tuple[str, Any]] | None = None,
+        timeout: float | None = None,
+        use_insecure_channel: bool = False,
+        plugins: Sequence[object] = (),
+    ) -> None:
+        self._config = ClientConfig.resolve(
+            api_key,
+            management_api_key,
+            api_host=api_host,
+            management_api_host=management_api_host,
+            metadata=metadata,
+            channel_options=channel_options,
+            timeout=timeout,
+            use_insecure_channel=use_insecure_channel,
+        )
+        self._plugins = PluginSet(plugins)
+        self._transport = Transport(self._config, is_async=self._runner_type.is_async)
+        self._runner = self._runner_type(
+            self._transport, self._plugins.observers, timeout=self._config.timeout, metadata=self._config.metadata
+        )
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for attributes not set yet: build the sub-client once, then cache it.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        plugins = self.__dict__.get("_plugins")
+        if plugins is None:  # a half-constructed client (its __init__ raised)
+            raise AttributeError(name)
+        spec = plugins.service(name)
+        sub_client = plugins.client_class(spec, is_async=self._runner.is_async)(
+            Binding(self._runner, spec.name, spec.channel)
+        )
+        self.__dict__[name] = sub_client
+        return sub_client
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *self._plugins.services})
+
+    def __repr__(self) -> str:
+        config = self._config
+        return (
+            f"{type(self).__name__}(api_host={config.api_host!r}, "
+            f"management_api_host={config.management_api_host!r}, timeout={self._runner.timeout}, "
+            f"services={sorted(self._plugins.services)})"
+        )
+
+    @property
+    def services(self) -> list[str]:
+        """The names of the sub-clients this client offers (those of the installed plugins)."""
+        return sorted(self._plugins.services)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | timedelta | None = None,
+        metadata: Sequence[tuple[str, str | bytes]] | None = None,
+    ) -> Self:
+        """A client that shares this one's channels, with another default timeout or more metadata.
+
+        `timeout` replaces the default timeout of every call; `metadata` is sent in addition to
+        the client's own. Closing either client closes the shared channels::
+
+            slow = client.with_options(timeout=600)
+            slow.chat.create("grok-4").sample()
+        """
+        derived = copy.copy(self)
+        derived.__dict__ = {key: value for key, value in self.__dict__.items() if key.startswith("_")}
+        derived._runner = self._runner.with_defaults(
+            timeout=None if timeout is None else to_seconds(timeout, "timeout"),
+            metadata=validate_metadata(metadata),
+        )
+        return derived
+
+
+class Client(_ClientBase):
+    """The blocking xAI client.
+
+    Args:
+        api_key: the API key; falls back to the ``XAI_API_KEY`` environment variable.
+        management_api_key: the management key, needed by collection management only; falls
+            back to ``XAI_MANAGEMENT_KEY``.
+        api_host: ``host[:port]`` of the API, default ``api.x.ai`` (or ``XAI_API_HOST``).
+        management_api_host: the management API's, default ``management-api.x.ai`` (or
+            ``XAI_MANAGEMENT_API_HOST``).
+        metadata: extra ``(key, value)`` gRPC metadata sent with every call.
+        channel_options: gRPC channel options; each replaces the SDK's default of the same name.
+        timeout: default timeout of each call in seconds (27 minutes when None); every method
+            also takes ``timeout=`` for itself.
+        use_insecure_channel: plaintext instead of TLS. Local hosts (``localhost``,
+            ``127.0.0.1``, ``[::1]``) never use TLS.
+        plugins: plugin objects for this client only (see `xai_sdk.hookspecs`).
+
+    Sub-clients are attributes: ``client.chat``, ``client.models``, ... each provided by its
+    distribution (``pip install "xai-sdk[chat,models]"``). Use the client as a context manager,
+    or call `close()`, to release its channels.
+    """
+
+    _runner_type = SyncRunner
+
+    if TYPE_CHECKING:
+        auth: Auth[Sync]
+        models: Models[Sync]
+        tokenize: Tokenizer[Sync]
+
+    def close(self) -> None:
+        """Close the channels; the client (and its `with_options` copies) cannot be used after."""
+        self._transport.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncClient(_ClientBase):
+    """The asyncio xAI client: the same arguments and sub-clients as `Client`, with awaitable methods.
+
+    It may be created anywhere, even outside a running event loop: channels are opened inside
+    the loop that makes the first call, one per loop. Use ``async with`` or ``await close()``.
+    """
+
+    _runner_type = AsyncRunner
+
+    if TYPE_CHECKING:
+        auth: Auth[Async]
+        models: Models[Async]
+        tokenize: Tokenizer[Async]
+
+    async def close(self) -> None:
+        """Close the channels; the client (and its `with_options` copies) cannot be used after."""
+        await self._transport.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

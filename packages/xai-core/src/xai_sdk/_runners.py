@@ -1,0 +1,397 @@
+"""The two drivers of operations: `SyncRunner` and `AsyncRunner`.
+
+Every sub-client method of every service goes through one of them. A runner drives an
+`Operation`'s flow: it performs each step the flow yields (an RPC with the client's metadata
+and the call's remaining time, or a sleep), sends the outcome back, and tells the observation
+hooks what happened. The sync runner blocks on `grpc.Channel` and `time.sleep`; the async one
+awaits `grpc.aio.Channel` and `asyncio.sleep`. All the bookkeeping they share lives in
+`_CallState`, and streams in `ResponseStream`, which serves both iteration protocols.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Coroutine
+from typing import Any, ClassVar, Generic, TypeVar
+
+import grpc
+import grpc.aio
+
+from xai_sdk._config import Metadata, sdk_metadata
+from xai_sdk._transport import Transport
+from xai_sdk.errors import REQUEST_ID_KEYS, RpcError, error_from_status, from_grpc_error
+from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
+from xai_sdk.operations import Call, Flow, Operation, Rpc, Sleep, Step, StreamOperation
+from xai_sdk.plugins import Observers
+from xai_sdk.service import Binding
+
+T = TypeVar("T")
+
+
+class _Failure:
+    """The outcome of a step that failed: the error is raised inside the flow."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: RpcError) -> None:
+        self.error = error
+
+
+def _request_id(metadata: Any) -> str | None:
+    for key, value in metadata or ():
+        if key in REQUEST_ID_KEYS:
+            return str(value)
+    return None
+
+
+class _CallState:
+    """One call in progress: its deadline, its flow, and what the observers are told."""
+
+    __slots__ = ("binding", "deadline", "finished", "flow", "info", "result", "runner")
+
+    def __init__(
+        self,
+        runner: Runner,
+        binding: Binding,
+        method: str,
+        request: Any,
+        timeout: float | None,
+        *,
+        streaming: bool,
+        flow: Flow[Any] | None = None,
+    ) -> None:
+        self.runner = runner
+        self.binding = binding
+        self.deadline = time.monotonic() + (runner.timeout if timeout is None else timeout)
+        self.flow = flow
+        self.result: Any = None
+        self.finished = False
+        self.info: CallInfo | None = None
+        if runner.observers.active:
+            self.info = CallInfo(
+                binding.service,
+                method,
+                request,
+                streaming,
+                runner.is_async,
+                runner.transport.config.api_host,
+            )
+            runner.observers.call_started(self.info)
+
+    # -- driving the flow ---------------------------------------------------------------------
+
+    def advance(self, outcome: Any) -> Step | None:
+        """Send the last step's outcome into the flow; the next step, or None when it returned."""
+        assert self.flow is not None
+        try:
+            if type(outcome) is _Failure:
+                return self.flow.throw(outcome.error)
+            return self.flow.send(outcome)
+        except StopIteration as stop:
+            self.result = stop.value
+            self.finish(stop.value, None)
+            return None
+
+    def abort(self, error: BaseException) -> None:
+        """The call ended with an exception (from the flow, or e.g. a cancellation)."""
+        if self.flow is not None:
+            self.flow.close()
+        self.finish(None, error)
+
+    def finish(self, result: Any, error: BaseException | None) -> None:
+        """Tell the observers the call ended (once)."""
+        if self.finished:
+            return
+        self.finished = True
+        if self.info is not None:
+            self.runner.observers.call_finished(self.info, result, error)
+
+    # -- steps ----------------------------------------------------------------------------------
+
+    def sleep_seconds(self, seconds: float) -> float:
+        """How long a `Sleep` may last: as asked, but never past the deadline."""
+        return max(0.0, min(seconds, self.deadline - time.monotonic()))
+
+    def prepare(self, rpc: Rpc[Any, Any]) -> tuple[Any, float, Metadata] | _Failure:
+        """The multi-callable, timeout and metadata of an RPC, or a failure if time is up."""
+        kind: ChannelKind = rpc.channel or self.binding.channel
+        metadata = self.runner.metadata(kind)
+        callable_ = self.runner.transport.callable(rpc, kind)
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            error = error_from_status(
+                grpc.StatusCode.DEADLINE_EXCEEDED,
+                "the call's timeout ran out before this RPC could start",
+                method=rpc.path,
+            )
+            return self.rpc_failed(rpc, None, error, time.monotonic())
+        return callable_, remaining, metadata
+
+    def rpc_succeeded(self, rpc: Rpc[Any, Any], request: Any, response: Any, started: float, metadata: Any) -> Any:
+        """Record a successful RPC; returns its response, the flow's outcome."""
+        if self.info is not None:
+            rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), response, None, time.monotonic() - started)
+            rpc_info.request_id = _request_id(metadata)
+            self.runner.observers.rpc_finished(self.info, rpc_info)
+        return response
+
+    def rpc_failed(self, rpc: Rpc[Any, Any], request: Any, error: grpc.RpcError, started: float) -> _Failure:
+        """Record a failed RPC; returns the typed error as the flow's outcome."""
+        typed = from_grpc_error(error, rpc.path)
+        if self.info is not None:
+            rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), None, typed, time.monotonic() - started)
+            rpc_info.request_id = typed.request_id
+            self.runner.observers.rpc_finished(self.info, rpc_info)
+        return _Failure(typed)
+
+
+def _loggable(rpc: Rpc[Any, Any], request: Any) -> Any:
+    # A client stream's request is an iterator that the RPC consumed: there is nothing to show.
+    return None if rpc.kind == "client_stream" else request
+
+
+class Runner:
+    """What both runners share: the transport, observers, default timeout and metadata."""
+
+    is_async: ClassVar[bool]
+
+    def __init__(
+        self,
+        transport: Transport,
+        observers: Observers,
+        *,
+        timeout: float,
+        metadata: Metadata = (),
+    ) -> None:
+        self.transport = transport
+        self.observers = observers
+        self.timeout = timeout
+        self.user_metadata = metadata
+        self._metadata: dict[ChannelKind, Metadata] = {}
+
+    def metadata(self, kind: ChannelKind) -> Metadata:
+        """Everything sent with a call on a channel: the key, the user's metadata, the SDK's."""
+        metadata = self._metadata.get(kind)
+        if metadata is None:
+            metadata = self.transport.auth_metadata(kind) + self.user_metadata + sdk_metadata()
+            self._metadata[kind] = metadata
+        return metadata
+
+    def with_defaults(self, *, timeout: float | None = None, metadata: Metadata = ()) -> Runner:
+        """A runner on the same channels with another default timeout and extra metadata."""
+        return type(self)(
+            self.transport,
+            self.observers,
+            timeout=self.timeout if timeout is None else timeout,
+            metadata=self.user_metadata + metadata,
+        )
+
+    def stream(self, op: StreamOperation[T], binding: Binding, method: str) -> ResponseStream[T]:
+        """Start a streaming call; the RPC begins when the stream is first iterated."""
+        return ResponseStream(self, op, binding, method)
+
+    def _state(self, op: Operation[Any], binding: Binding, method: str) -> _CallState:
+        return _CallState(self, binding, method, op.request, op.timeout, streaming=False, flow=op.flow)
+
+
+class SyncRunner(Runner):
+    """Drives operations for `Client`: blocking calls on `grpc.Channel`, `time.sleep`."""
+
+    is_async = False
+
+    def run(self, op: Operation[T], binding: Binding, method: str) -> T:
+        """Run an operation to its end and return its result."""
+        state = self._state(op, binding, method)
+        try:
+            step = state.advance(None)
+            while step is not None:
+                step = state.advance(self._perform(step, state))
+        except BaseException as error:
+            state.abort(error)
+            raise
+        return state.result  # type: ignore[no-any-return]
+
+    def _perform(self, step: Step, state: _CallState) -> Any:
+        if type(step) is Sleep:
+            time.sleep(state.sleep_seconds(step.seconds))
+            return None
+        assert isinstance(step, Call)
+        prepared = state.prepare(step.rpc)
+        if type(prepared) is _Failure:
+            return prepared
+        callable_, timeout, metadata = prepared  # type: ignore[misc]
+        started = time.monotonic()
+        try:
+            response, call = callable_.with_call(step.request, timeout=timeout, metadata=metadata)
+        except grpc.RpcError as error:
+            return state.rpc_failed(step.rpc, step.request, error, started)
+        initial_metadata = call.initial_metadata() if state.info is not None else None
+        return state.rpc_succeeded(step.rpc, step.request, response, started, initial_metadata)
+
+
+class AsyncRunner(Runner):
+    """Drives operations for `AsyncClient`: `grpc.aio` calls in the running loop, `asyncio.sleep`."""
+
+    is_async = True
+
+    def run(self, op: Operation[T], binding: Binding, method: str) -> Coroutine[Any, Any, T]:
+        """A coroutine that runs the operation to its end and returns its result."""
+        return self._run(self._state(op, binding, method))
+
+    async def _run(self, state: _CallState) -> Any:
+        try:
+            step = state.advance(None)
+            while step is not None:
+                step = state.advance(await self._perform(step, state))
+        except BaseException as error:
+            state.abort(error)
+            raise
+        return state.result
+
+    async def _perform(self, step: Step, state: _CallState) -> Any:
+        if type(step) is Sleep:
+            await asyncio.sleep(state.sleep_seconds(step.seconds))
+            return None
+        assert isinstance(step, Call)
+        prepared = state.prepare(step.rpc)
+        if type(prepared) is _Failure:
+            return prepared
+        callable_, timeout, metadata = prepared  # type: ignore[misc]
+        started = time.monotonic()
+        call = callable_(step.request, timeout=timeout, metadata=metadata)
+        try:
+            response = await call
+        except grpc.RpcError as error:
+            return state.rpc_failed(step.rpc, step.request, error, started)
+        initial_metadata = await call.initial_metadata() if state.info is not None else None
+        return state.rpc_succeeded(step.rpc, step.request, response, started, initial_metadata)
+
+
+class ResponseStream(Generic[T]):
+    """The values of a streaming call, for ``for`` (`Client`) or ``async for`` (`AsyncClient`).
+
+    The RPC starts at the first iteration. `close()` (or leaving a ``with`` / ``async with``
+    block) stops early and cancels the RPC; values already received stay valid.
+    """
+
+    def __init__(self, runner: Runner, op: StreamOperation[T], binding: Binding, method: str) -> None:
+        self._runner = runner
+        self._op = op
+        self._state = _CallState(runner, binding, method, op.request, op.timeout, streaming=True)
+        self._call: Any = None
+        self._done = False
+        self._started = 0.0
+
+    def __repr__(self) -> str:
+        status = "done" if self._done else ("open" if self._call is not None else "not started")
+        return f"<ResponseStream {self._op.rpc.path} {status}>"
+
+    def _begin(self) -> Any:
+        try:
+            prepared = self._state.prepare(self._op.rpc)
+            if type(prepared) is _Failure:
+                raise prepared.error
+            callable_, timeout, metadata = prepared  # type: ignore[misc]
+            self._started = time.monotonic()
+            self._call = callable_(self._op.request, timeout=timeout, metadata=metadata)
+        except BaseException as error:
+            self._done = True
+            self._state.finish(None, error)
+            raise
+        return self._call
+
+    def _deliver(self, chunk: Any) -> T:
+        info = self._state.info
+        try:
+            if info is not None:
+                info.chunks += 1
+                if info.first_chunk_time is None:
+                    info.first_chunk_time = time.time()
+                if self._runner.observers.wants_chunks:
+                    self._runner.observers.stream_chunk(info, chunk)
+            return self._op.on_chunk(chunk)
+        except BaseException as error:
+            self._call.cancel()
+            self._end(None, error)
+            raise
+
+    def _end(self, rpc_error: grpc.RpcError | None, error: BaseException | None = None) -> RpcError | None:
+        """Record the end of the stream; returns the typed error when the RPC failed."""
+        self._done = True
+        state, rpc = self._state, self._op.rpc
+        typed = None
+        if rpc_error is not None:
+            failure = state.rpc_failed(rpc, self._op.request, rpc_error, self._started)
+            typed = error = failure.error
+        elif error is None:
+            state.rpc_succeeded(rpc, self._op.request, None, self._started, None)
+        state.finish(self._op.result() if error is None and self._op.result else None, error)
+        return typed
+
+    def __iter__(self) -> ResponseStream[T]:
+        return self
+
+    def __next__(self) -> T:
+        if self._done:
+            raise StopIteration
+        if self._runner.is_async:
+            raise TypeError("This stream belongs to an AsyncClient: iterate it with `async for`.")
+        call = self._call if self._call is not None else self._begin()
+        try:
+            chunk = next(call)
+        except StopIteration:
+            self._end(None)
+            raise
+        except grpc.RpcError as rpc_error:
+            typed = self._end(rpc_error)
+            assert typed is not None
+            raise typed from None
+        return self._deliver(chunk)
+
+    def __aiter__(self) -> ResponseStream[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        if self._done:
+            raise StopAsyncIteration
+        if not self._runner.is_async:
+            raise TypeError("This stream belongs to a blocking Client: iterate it with `for`.")
+        call = self._call if self._call is not None else self._begin()
+        try:
+            chunk = await call.read()
+        except grpc.RpcError as rpc_error:
+            typed = self._end(rpc_error)
+            assert typed is not None
+            raise typed from None
+        if chunk is grpc.aio.EOF:
+            self._end(None)
+            raise StopAsyncIteration
+        return self._deliver(chunk)
+
+    def close(self) -> None:
+        """Stop early: cancel the RPC if it is still running. Safe to call more than once."""
+        if self._done:
+            return
+        self._done = True
+        if self._call is not None:
+            self._call.cancel()
+        if self._state.info is not None:
+            self._state.info.closed_early = True
+        self._state.finish(None, None)
+
+    async def aclose(self) -> None:
+        """Async spelling of `close`, for ``contextlib.aclosing`` and the like."""
+        self.close()
+
+    def __enter__(self) -> ResponseStream[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> ResponseStream[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.close()

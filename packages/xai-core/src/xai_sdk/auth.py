@@ -1,0 +1,25 @@
+"""`client.auth`: what the server knows about the API key in use."""
+
+from __future__ import annotations
+
+from google.protobuf import empty_pb2
+
+from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.proto import auth_pb2
+from xai_sdk.service import Bound, ModeT, operation
+
+__all__ = ["Auth"]
+
+GET_API_KEY_INFO = Rpc("/xai_api.Auth/get_api_key_info", empty_pb2.Empty, auth_pb2.ApiKey)
+
+
+class Auth(Bound[ModeT]):
+    """The ``auth`` sub-client (part of xai-core)."""
+
+    @operation
+    def get_api_key_info(self, *, timeout: Timeout = None) -> Operation[auth_pb2.ApiKey]:
+        """Describe the API key: its redacted form, team, ACLs and whether it is blocked.
+
+        Returns the `auth_pb2.ApiKey` message.
+        """
+        return unary(GET_API_KEY_INFO, empty_pb2.Empty(), timeout=timeout)

@@ -1,0 +1,275 @@
+"""Errors raised by the SDK.
+
+Every failed RPC raises a subclass of `RpcError`, chosen by the gRPC status code (`NotFoundError`
+for NOT_FOUND, `RateLimitError` for RESOURCE_EXHAUSTED, ...). `RpcError` is itself a
+`grpc.aio.AioRpcError`, hence a `grpc.RpcError`, so existing handlers keep working::
+
+    try:
+        client.models.get_language_model("no-such-model")
+    except xai_sdk.errors.NotFoundError as error:
+        print(error.code(), error.details(), error.request_id)
+    except grpc.RpcError:  # still catches every RPC failure
+        ...
+
+Invalid arguments are refused before any RPC with a `ValueError` or `TypeError`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import grpc
+import grpc.aio
+
+__all__ = [
+    "AbortedError",
+    "AlreadyExistsError",
+    "AuthenticationError",
+    "DataLossError",
+    "DeadlineExceededError",
+    "FailedPreconditionError",
+    "InternalServerError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "OutOfRangeError",
+    "PermissionDeniedError",
+    "PluginError",
+    "RateLimitError",
+    "RequestCancelledError",
+    "RpcError",
+    "ServiceNotInstalledError",
+    "UnavailableError",
+    "UnimplementedError",
+    "UnknownError",
+    "XaiError",
+    "error_from_status",
+]
+
+# Metadata keys under which servers report the id of a request, most specific first.
+REQUEST_ID_KEYS = ("x-request-id", "request-id", "x-xai-request-id")
+
+
+class XaiError(Exception):
+    """Base class of the errors the SDK raises on its own account."""
+
+
+class ServiceNotInstalledError(XaiError, AttributeError):
+    """A sub-client such as `client.image` was used but its distribution is not installed."""
+
+
+class PluginError(XaiError):
+    """A plugin could not be loaded, or declared something the client cannot use."""
+
+
+def _metadata(pairs: Any) -> grpc.aio.Metadata:
+    if isinstance(pairs, grpc.aio.Metadata):
+        return pairs
+    return grpc.aio.Metadata(*((key, value) for key, value in pairs or ()))
+
+
+class RpcError(XaiError, grpc.aio.AioRpcError):
+    """An RPC ended with a non-OK status.
+
+    `code()`, `details()`, `initial_metadata()` and `trailing_metadata()` work as on any
+    `grpc.RpcError`; `method` names the RPC and `request_id` is the id the server gave the
+    request, when it sent one (quote it to support).
+    """
+
+    def __init__(
+        self,
+        code: grpc.StatusCode,
+        details: str | None = None,
+        *,
+        method: str = "",
+        initial_metadata: Any = (),
+        trailing_metadata: Any = (),
+        debug_error_string: str | None = None,
+    ) -> None:
+        super().__init__(
+            code,
+            _metadata(initial_metadata),
+            _metadata(trailing_metadata),
+            details,
+            debug_error_string,
+        )
+        self.method = method
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id for the failed request, from the response metadata, if any."""
+        for metadata in (self.initial_metadata(), self.trailing_metadata()):
+            for key in REQUEST_ID_KEYS:
+                value = metadata.get(key)
+                if value:
+                    return str(value)
+        return None
+
+    def __str__(self) -> str:
+        text = f"{self.code().name}: {self.details() or 'no details'}"
+        context = [part for part in (self.method, self.request_id and f"request id {self.request_id}") if part]
+        return f"{text} ({', '.join(context)})" if context else text
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code()}, {self.details()!r}, method={self.method!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild,
+            (
+                type(self),
+                self.code(),
+                self.details(),
+                self.method,
+                tuple(self.initial_metadata()),
+                tuple(self.trailing_metadata()),
+                self.debug_error_string(),
+            ),
+        )
+
+
+def _rebuild(
+    cls: type[RpcError],
+    code: grpc.StatusCode,
+    details: str | None,
+    method: str,
+    initial: tuple[tuple[str, Any], ...],
+    trailing: tuple[tuple[str, Any], ...],
+    debug: str | None,
+) -> RpcError:
+    return cls(
+        code,
+        details,
+        method=method,
+        initial_metadata=initial,
+        trailing_metadata=trailing,
+        debug_error_string=debug,
+    )
+
+
+class RequestCancelledError(RpcError):
+    """CANCELLED: the call was cancelled, usually by the client."""
+
+
+class UnknownError(RpcError):
+    """UNKNOWN: the server failed without a more specific status."""
+
+
+class InvalidArgumentError(RpcError):
+    """INVALID_ARGUMENT: the server rejected the request's content."""
+
+
+class DeadlineExceededError(RpcError, TimeoutError):
+    """DEADLINE_EXCEEDED: the call's timeout ran out (it is also a `TimeoutError`)."""
+
+
+class NotFoundError(RpcError):
+    """NOT_FOUND: the model, file, collection or other object does not exist."""
+
+
+class AlreadyExistsError(RpcError):
+    """ALREADY_EXISTS: the object to create exists already."""
+
+
+class PermissionDeniedError(RpcError):
+    """PERMISSION_DENIED: the API key may not do this."""
+
+
+class RateLimitError(RpcError):
+    """RESOURCE_EXHAUSTED: a rate limit or quota was hit; retry later."""
+
+
+class FailedPreconditionError(RpcError):
+    """FAILED_PRECONDITION: the object is not in a state that allows the operation."""
+
+
+class AbortedError(RpcError):
+    """ABORTED: the operation was aborted, typically by a concurrency conflict."""
+
+
+class OutOfRangeError(RpcError):
+    """OUT_OF_RANGE: a position or size argument is past the valid range."""
+
+
+class UnimplementedError(RpcError):
+    """UNIMPLEMENTED: the server does not offer this RPC."""
+
+
+class InternalServerError(RpcError):
+    """INTERNAL: the server failed."""
+
+
+class UnavailableError(RpcError):
+    """UNAVAILABLE: the server could not be reached or is overloaded (retried by default)."""
+
+
+class DataLossError(RpcError):
+    """DATA_LOSS: unrecoverable data loss or corruption."""
+
+
+class AuthenticationError(RpcError):
+    """UNAUTHENTICATED: the API key is missing, malformed or revoked."""
+
+
+_BY_CODE: dict[grpc.StatusCode, type[RpcError]] = {
+    grpc.StatusCode.CANCELLED: RequestCancelledError,
+    grpc.StatusCode.UNKNOWN: UnknownError,
+    grpc.StatusCode.INVALID_ARGUMENT: InvalidArgumentError,
+    grpc.StatusCode.DEADLINE_EXCEEDED: DeadlineExceededError,
+    grpc.StatusCode.NOT_FOUND: NotFoundError,
+    grpc.StatusCode.ALREADY_EXISTS: AlreadyExistsError,
+    grpc.StatusCode.PERMISSION_DENIED: PermissionDeniedError,
+    grpc.StatusCode.RESOURCE_EXHAUSTED: RateLimitError,
+    grpc.StatusCode.FAILED_PRECONDITION: FailedPreconditionError,
+    grpc.StatusCode.ABORTED: AbortedError,
+    grpc.StatusCode.OUT_OF_RANGE: OutOfRangeError,
+    grpc.StatusCode.UNIMPLEMENTED: UnimplementedError,
+    grpc.StatusCode.INTERNAL: InternalServerError,
+    grpc.StatusCode.UNAVAILABLE: UnavailableError,
+    grpc.StatusCode.DATA_LOSS: DataLossError,
+    grpc.StatusCode.UNAUTHENTICATED: AuthenticationError,
+}
+
+
+def error_from_status(
+    code: grpc.StatusCode,
+    details: str | None,
+    *,
+    method: str = "",
+    initial_metadata: Any = (),
+    trailing_metadata: Any = (),
+    debug_error_string: str | None = None,
+) -> RpcError:
+    """Build the typed error for a status code (UNKNOWN's class for codes without their own)."""
+    cls = _BY_CODE.get(code, UnknownError)
+    return cls(
+        code,
+        details,
+        method=method,
+        initial_metadata=initial_metadata,
+        trailing_metadata=trailing_metadata,
+        debug_error_string=debug_error_string,
+    )
+
+
+def from_grpc_error(error: grpc.RpcError, method: str) -> RpcError:
+    """Translate an error raised by grpc (sync or aio) into the SDK's typed error."""
+    if isinstance(error, RpcError):
+        return error
+
+    def read(name: str, default: Any) -> Any:
+        getter = getattr(error, name, None)
+        if getter is None:
+            return default
+        try:
+            return getter()
+        except Exception:  # a call object that never started has no metadata to give
+            return default
+
+    return error_from_status(
+        read("code", grpc.StatusCode.UNKNOWN),
+        read("details", None) or str(error) or None,
+        method=method,
+        initial_metadata=read("initial_metadata", ()),
+        trailing_metadata=read("trailing_metadata", ()),
+        debug_error_string=read("debug_error_string", None),
+    )

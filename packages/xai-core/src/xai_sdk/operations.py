@@ -1,0 +1,171 @@
+"""Operations: what a sub-client method does, described without doing any I/O.
+
+A sub-client method builds its request and returns an `Operation`: a *flow* (a generator) that
+yields the steps it needs, a `Call` of an RPC or a `Sleep`, and receives each step's outcome
+back, until it returns the method's result. The same flow is driven by the blocking runner of
+`Client` and by the asyncio runner of `AsyncClient` (see `xai_sdk._runners`), so multi-step
+work such as polling a deferred job is written once::
+
+    def poll(request_id: str) -> Flow[Result]:
+        while True:
+            status = yield Call(GET_STATUS, StatusRequest(id=request_id))
+            if status.done:
+                return Result(status)
+            yield Sleep(1.0)
+
+A failed RPC is raised inside the flow at its ``yield`` (as an `xai_sdk.errors.RpcError`), so a
+flow may catch it. Methods that make one RPC use `unary`. Methods that return a stream of
+chunks return a `StreamOperation` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, Callable, Generator, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Generic, Literal, TypeVar, overload
+
+from xai_sdk._config import to_seconds
+from xai_sdk.hookspecs import ChannelKind
+
+__all__ = [
+    "Call",
+    "Flow",
+    "Operation",
+    "Rpc",
+    "RpcKind",
+    "Sleep",
+    "Step",
+    "StreamOperation",
+    "Timeout",
+    "unary",
+]
+
+RequestT = TypeVar("RequestT")
+ResponseT = TypeVar("ResponseT")
+T = TypeVar("T")
+
+RpcKind = Literal["unary", "server_stream", "client_stream"]
+Timeout = float | timedelta | None
+"""A per-call timeout: seconds, a `timedelta`, or None for the client's default."""
+
+
+class Rpc(Generic[RequestT, ResponseT]):
+    """One RPC of the API: its path, message types, streaming kind and channel.
+
+    `channel` None means the channel of the sub-client that makes the call (its
+    `ServiceSpec.channel`); name ``"api"`` or ``"management"`` to pin it.
+    """
+
+    __slots__ = ("channel", "kind", "path", "request_type", "response_type")
+
+    def __init__(
+        self,
+        path: str,
+        request_type: type[RequestT],
+        response_type: type[ResponseT],
+        *,
+        kind: RpcKind = "unary",
+        channel: ChannelKind | None = None,
+    ) -> None:
+        if not path.startswith("/") or path.count("/") != 2:
+            raise ValueError(f"RPC path must look like '/package.Service/Method', got {path!r}")
+        self.path = path
+        self.request_type = request_type
+        self.response_type = response_type
+        self.kind = kind
+        self.channel = channel
+
+    def __repr__(self) -> str:
+        return f"Rpc({self.path!r}, kind={self.kind!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[RequestT, ResponseT]):
+    """Step: make the RPC with this request; the flow receives the response message.
+
+    For a client-streaming RPC, `request` is an iterable of request messages (an async
+    iterable is accepted by `AsyncClient` only).
+    """
+
+    rpc: Rpc[RequestT, ResponseT]
+    request: RequestT | Iterable[RequestT] | AsyncIterable[RequestT]
+
+
+@dataclass(frozen=True, slots=True)
+class Sleep:
+    """Step: wait this many seconds (never past the call's deadline); the flow receives None."""
+
+    seconds: float
+
+
+Step = Call[Any, Any] | Sleep
+Flow = Generator[Step, Any, T]
+"""A generator that yields steps, is sent their outcomes, and returns the result."""
+
+
+@dataclass(slots=True)
+class Operation(Generic[T]):
+    """A sub-client method's work: its flow, the request observers see, its timeout.
+
+    `timeout` (seconds) bounds the whole operation, every RPC and sleep of the flow included;
+    None means the client's timeout.
+    """
+
+    flow: Flow[T]
+    request: Any = None
+    timeout: float | None = None
+
+
+@dataclass(slots=True)
+class StreamOperation(Generic[T]):
+    """A method that streams: one server-streaming RPC whose chunks are turned into values.
+
+    `on_chunk` turns each chunk into the value the caller receives; `result`, if given, returns
+    the call's overall result once the stream ended (observers receive it).
+    """
+
+    rpc: Rpc[Any, Any]
+    request: Any
+    on_chunk: Callable[[Any], T]
+    result: Callable[[], Any] | None = None
+    timeout: float | None = None
+
+
+def call_timeout(timeout: Timeout) -> float | None:
+    """Validate a per-call timeout (seconds or timedelta) and return it in seconds."""
+    return None if timeout is None else to_seconds(timeout, "timeout")
+
+
+def _single_call(
+    rpc: Rpc[RequestT, ResponseT], request: RequestT, wrap: Callable[[ResponseT], T] | None
+) -> Flow[Any]:
+    response = yield Call(rpc, request)
+    return response if wrap is None else wrap(response)
+
+
+@overload
+def unary(
+    rpc: Rpc[RequestT, ResponseT], request: RequestT, *, timeout: Timeout = None
+) -> Operation[ResponseT]: ...
+
+
+@overload
+def unary(
+    rpc: Rpc[RequestT, ResponseT],
+    request: RequestT,
+    wrap: Callable[[ResponseT], T],
+    *,
+    timeout: Timeout = None,
+) -> Operation[T]: ...
+
+
+def unary(
+    rpc: Rpc[RequestT, ResponseT],
+    request: RequestT,
+    wrap: Callable[[ResponseT], Any] | None = None,
+    *,
+    timeout: Timeout = None,
+) -> Operation[Any]:
+    """An operation that makes one RPC and returns its response, passed through `wrap` if given."""
+    return Operation(_single_call(rpc, request, wrap), request, call_timeout(timeout))

@@ -1,0 +1,205 @@
+"""Finding, loading and registering plugins; resolving a client's sub-clients.
+
+Installed plugins are found once per process through the ``xai_sdk`` entry-point group and
+registered into each client's own pluggy manager, together with the plugins passed to that
+client. See `xai_sdk.hookspecs` for what a plugin can do.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pluggy
+
+from xai_sdk import hookspecs
+from xai_sdk.errors import PluginError, ServiceNotInstalledError
+from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
+
+__all__ = ["ENTRY_POINT_GROUP", "OFFICIAL_SERVICES", "PluginSet", "ServiceSpec", "hookimpl"]
+
+logger = logging.getLogger("xai_sdk")
+
+ENTRY_POINT_GROUP = "xai_sdk"
+OFFICIAL_SERVICES = {
+    "batch": "batch",
+    "chat": "chat",
+    "collections": "collections",
+    "files": "files",
+    "image": "image",
+    "models": "models",
+    "tokenize": "tokenizer",
+    "video": "video",
+}
+"""Sub-clients of the official SDK and the `xai-sdk` extra that installs each."""
+
+
+@dataclass(frozen=True)
+class InstalledPlugin:
+    """An entry point of the ``xai_sdk`` group: the loaded plugin, or why it failed to load."""
+
+    name: str
+    value: str
+    distribution: str
+    plugin: object | None
+    error: BaseException | None
+
+    def describe(self) -> str:
+        """Who the plugin is, for error messages."""
+        return f"plugin {self.name!r} ({self.value}, from {self.distribution})"
+
+
+@functools.cache
+def installed_plugins() -> tuple[InstalledPlugin, ...]:
+    """Load every entry point of the ``xai_sdk`` group, once per process.
+
+    A plugin that fails to import is kept with its error, which is raised when a client uses
+    what it would have provided; the other plugins work normally.
+    """
+    from importlib.metadata import entry_points
+
+    loaded = []
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+        distribution = entry_point.dist.name if entry_point.dist is not None else "an unknown distribution"
+        try:
+            plugin, error = entry_point.load(), None
+        except Exception as exc:
+            plugin, error = None, exc
+            logger.warning("xai_sdk plugin %r from %s failed to load: %r", entry_point.name, distribution, exc)
+        loaded.append(InstalledPlugin(entry_point.name, entry_point.value, distribution, plugin, error))
+    return tuple(loaded)
+
+
+def import_object(target: str) -> Any:
+    """Import ``"package.module:attribute"``."""
+    module_name, _, attribute = target.partition(":")
+    obj: Any = importlib.import_module(module_name)
+    for part in attribute.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+class Observers:
+    """Calls the observation hooks of one client; `active` is False when nothing observes."""
+
+    def __init__(self, hook: Any) -> None:
+        self._call_started = hook.xai_sdk_call_started
+        self._rpc_finished = hook.xai_sdk_rpc_finished
+        self._stream_chunk = hook.xai_sdk_stream_chunk
+        self._call_finished = hook.xai_sdk_call_finished
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute which hooks have implementations (after a plugin was registered)."""
+        self.active = any(
+            caller.get_hookimpls()
+            for caller in (self._call_started, self._rpc_finished, self._stream_chunk, self._call_finished)
+        )
+        self.wants_chunks = bool(self._stream_chunk.get_hookimpls())
+
+    @staticmethod
+    def _notify(caller: Any, **kwargs: Any) -> None:
+        try:
+            caller(**kwargs)
+        except Exception:
+            logger.exception("an xai_sdk observation hook (%s) raised; ignored", caller.name)
+
+    def call_started(self, call: CallInfo) -> None:
+        """Run `xai_sdk_call_started`."""
+        self._notify(self._call_started, call=call)
+
+    def rpc_finished(self, call: CallInfo, rpc: RpcInfo) -> None:
+        """Run `xai_sdk_rpc_finished`."""
+        self._notify(self._rpc_finished, call=call, rpc=rpc)
+
+    def stream_chunk(self, call: CallInfo, chunk: Any) -> None:
+        """Run `xai_sdk_stream_chunk`."""
+        self._notify(self._stream_chunk, call=call, chunk=chunk)
+
+    def call_finished(self, call: CallInfo, result: Any, error: BaseException | None) -> None:
+        """Run `xai_sdk_call_finished`."""
+        self._notify(self._call_finished, call=call, result=result, error=error)
+
+
+class PluginSet:
+    """The plugins of one client: its pluggy manager, its services and its observers."""
+
+    def __init__(self, extra_plugins: Sequence[object] = ()) -> None:
+        from xai_sdk._plugins import core
+
+        self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+        self.manager.add_hookspecs(hookspecs)
+        self.manager.register(core, name="xai-core")
+        self._broken: dict[str, InstalledPlugin] = {}
+        installed_ids = {id(core)}
+        for installed in installed_plugins():
+            if installed.plugin is None:
+                self._broken[installed.name] = installed
+            elif not self.manager.is_registered(installed.plugin):
+                self._register(installed.plugin, f"{installed.distribution}:{installed.name}", installed.describe())
+                installed_ids.add(id(installed.plugin))
+        own_ids = set()
+        for index, plugin in enumerate(extra_plugins):
+            if not self.manager.is_registered(plugin):
+                self._register(plugin, None, f"plugins[{index}] ({plugin!r})")
+            own_ids.add(id(plugin))
+        # A plugin given to the client replaces an installed one that declares the same service.
+        self.services = {**self._declared_services(installed_ids), **self._declared_services(own_ids)}
+        self.observers = Observers(self.manager.hook)
+
+    def _register(self, plugin: object, name: str | None, who: str) -> None:
+        try:
+            self.manager.register(plugin, name=name)
+        except Exception as exc:
+            raise PluginError(f"{who} cannot be registered: {exc}") from exc
+
+    def _declared_services(self, plugin_ids: set[int]) -> dict[str, ServiceSpec]:
+        specs: dict[str, ServiceSpec] = {}
+        owners: dict[str, str] = {}
+        for impl in self.manager.hook.xai_sdk_services.get_hookimpls():
+            if id(impl.plugin) not in plugin_ids:
+                continue
+            owner = impl.plugin_name
+            try:
+                declared = impl.function()
+            except Exception as exc:
+                raise PluginError(f"plugin {owner!r} failed to declare its services: {exc!r}") from exc
+            for spec in declared or ():
+                if not isinstance(spec, ServiceSpec):
+                    raise PluginError(f"plugin {owner!r} declared {spec!r}, which is not a ServiceSpec")
+                if spec.name in specs:
+                    raise PluginError(
+                        f"plugins {owners[spec.name]!r} and {owner!r} both declare the service {spec.name!r}"
+                    )
+                specs[spec.name], owners[spec.name] = spec, owner
+        return specs
+
+    def service(self, name: str) -> ServiceSpec:
+        """The spec of a service, or an error saying how to install it or which plugin broke."""
+        spec = self.services.get(name)
+        if spec is not None:
+            return spec
+        broken = self._broken.get(name)
+        if broken is not None:
+            raise PluginError(f"client.{name} is unavailable: {broken.describe()} failed to load: {broken.error!r}") from broken.error
+        extra = OFFICIAL_SERVICES.get(name)
+        if extra is not None:
+            raise ServiceNotInstalledError(
+                f"client.{name} needs the xai-{extra} distribution, which is not installed: "
+                f'pip install "xai-sdk[{extra}]"',
+                name=name,
+            )
+        raise ServiceNotInstalledError(f"The client has no service or attribute {name!r}", name=name)
+
+    def client_class(self, spec: ServiceSpec, *, is_async: bool) -> type[Any]:
+        """Import the sub-client class of a service."""
+        target = (spec.async_client or spec.client) if is_async else spec.client
+        try:
+            return import_object(target)  # type: ignore[no-any-return]
+        except Exception as exc:
+            who = spec.distribution or "its plugin"
+            raise PluginError(f"client.{spec.name} could not be loaded from {target!r} ({who}): {exc!r}") from exc

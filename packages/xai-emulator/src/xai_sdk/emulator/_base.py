@@ -1,0 +1,74 @@
+"""What the emulator's service implementations share: the per-call context and RPC errors."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import grpc
+from google.protobuf import timestamp_pb2
+
+from xai_sdk.emulator.faults import Fault
+
+__all__ = ["EMULATOR_EPOCH", "EmulatorCall", "RecordedCall", "RpcAbort", "timestamp"]
+
+EMULATOR_EPOCH = datetime(2025, 1, 1, tzinfo=timezone.utc)
+"""The creation time of everything the emulator ships with, so that answers are reproducible."""
+
+
+def timestamp(moment: datetime | float) -> timestamp_pb2.Timestamp:
+    """A protobuf Timestamp from a datetime or a Unix time."""
+    stamp = timestamp_pb2.Timestamp()
+    if isinstance(moment, datetime):
+        stamp.FromDatetime(moment)
+    else:
+        stamp.FromNanoseconds(int(moment * 1e9))
+    return stamp
+
+
+class RpcAbort(Exception):
+    """Raised by a service implementation to end the RPC with a status, as the real API would."""
+
+    def __init__(self, code: grpc.StatusCode, details: str) -> None:
+        super().__init__(f"{code.name}: {details}")
+        self.code = code
+        self.details = details
+
+
+@dataclass(eq=False)
+class RecordedCall:
+    """An RPC the emulator received: method path, request, metadata and the id it was given."""
+
+    method: str
+    request: Any
+    metadata: tuple[tuple[str, str | bytes], ...]
+    request_id: str
+    time: float = field(default_factory=time.time)
+    cancelled: bool = False
+    """Set when the client cancelled the RPC before it completed."""
+
+    @property
+    def headers(self) -> dict[str, str | bytes]:
+        """The metadata as a dict (the last value of a repeated key wins)."""
+        return dict(self.metadata)
+
+    def __repr__(self) -> str:
+        keys = sorted({key for key, _ in self.metadata})
+        return f"RecordedCall({self.method!r}, request_id={self.request_id!r}, metadata_keys={keys})"
+
+
+@dataclass(eq=False)
+class EmulatorCall:
+    """What a service implementation gets besides the request."""
+
+    record: RecordedCall
+    context: grpc.ServicerContext
+    stream_fault: Fault | None = None
+    """A fault to inject part-way through a server stream, if one was asked for."""
+
+    @property
+    def is_active(self) -> bool:
+        """False once the client has cancelled or the deadline passed."""
+        return bool(self.context.is_active())

@@ -1,0 +1,77 @@
+"""The models the emulator knows. Names follow xAI's; prices and limits are illustrative only."""
+
+from __future__ import annotations
+
+from xai_sdk.emulator._base import EMULATOR_EPOCH, timestamp
+from xai_sdk.proto import models_pb2
+
+TEXT, IMAGE, EMBEDDING = models_pb2.TEXT, models_pb2.IMAGE, models_pb2.EMBEDDING
+FINGERPRINT = "fp_emulator"
+
+
+def _language(name: str, aliases: list[str], prompt_price: int, completion_price: int, context: int,
+              images: bool = False) -> models_pb2.LanguageModel:
+    return models_pb2.LanguageModel(
+        name=name,
+        aliases=aliases,
+        version="1.0.0",
+        input_modalities=[TEXT, IMAGE] if images else [TEXT],
+        output_modalities=[TEXT],
+        prompt_text_token_price=prompt_price,
+        prompt_image_token_price=prompt_price if images else 0,
+        cached_prompt_token_price=prompt_price // 4,
+        completion_text_token_price=completion_price,
+        search_price=250_000_000,
+        created=timestamp(EMULATOR_EPOCH),
+        max_prompt_length=context,
+        system_fingerprint=FINGERPRINT,
+    )
+
+
+LANGUAGE_MODELS = [
+    _language("grok-4", ["grok-4-latest", "grok-4-0709"], 30_000, 150_000, 256_000, images=True),
+    _language("grok-4-fast-reasoning", ["grok-4-fast"], 2_000, 5_000, 2_000_000, images=True),
+    _language("grok-4-fast-non-reasoning", [], 2_000, 5_000, 2_000_000, images=True),
+    _language("grok-3", ["grok-3-latest"], 30_000, 150_000, 131_072),
+    _language("grok-3-mini", ["grok-3-mini-latest"], 3_000, 5_000, 131_072),
+    _language("grok-code-fast-1", [], 2_000, 15_000, 256_000),
+]
+
+EMBEDDING_MODELS = [
+    models_pb2.EmbeddingModel(
+        name="grok-embedding-small",
+        aliases=["embedding-latest"],
+        version="1.0.0",
+        input_modalities=[TEXT],
+        output_modalities=[EMBEDDING],
+        prompt_text_token_price=200,
+        created=timestamp(EMULATOR_EPOCH),
+        system_fingerprint=FINGERPRINT,
+    )
+]
+
+IMAGE_GENERATION_MODELS = [
+    models_pb2.ImageGenerationModel(
+        name=name,
+        aliases=aliases,
+        version="1.0.0",
+        input_modalities=[TEXT, IMAGE],
+        output_modalities=[IMAGE],
+        image_price=price,
+        created=timestamp(EMULATOR_EPOCH),
+        max_prompt_length=8_192,
+        system_fingerprint=FINGERPRINT,
+    )
+    for name, aliases, price in [
+        ("grok-imagine-image", ["grok-imagine-image-latest"], 700_000_000),
+        ("grok-imagine-image-quality", [], 1_000_000_000),
+    ]
+]
+
+
+def find(models: list, name: str):  # type: ignore[type-arg, no-untyped-def]
+    """The model called `name` or having it as an alias, or None."""
+    for model in models:
+        if model.name == name or name in model.aliases:
+            return model
+    return None

@@ -1,0 +1,303 @@
+"""The emulator: a gRPC server on localhost that speaks the xAI API.
+
+It serves every service of the API from one port (the API and the management API alike),
+checks the bearer key of each call, records what it receives, injects the faults it is asked
+for, and answers from in-memory state. RPCs it does not implement yet answer UNIMPLEMENTED.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import pkgutil
+import threading
+from collections.abc import Callable, Iterator
+from concurrent import futures
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import grpc
+from google.protobuf import message_factory
+
+import xai_sdk.proto
+from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
+from xai_sdk.emulator.faults import Faults, normalize_method
+from xai_sdk.emulator.services import auth, models, tokenize
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from xai_sdk import AsyncClient, Client
+
+__all__ = ["DEFAULT_API_KEY", "DEFAULT_MANAGEMENT_KEY", "Emulator"]
+
+DEFAULT_API_KEY = "xai-emulator-api-key"
+DEFAULT_MANAGEMENT_KEY = "xai-emulator-management-key"
+MANAGEMENT_SERVICES = ("collections.",)
+"""Services of the management API: their calls must carry the management key."""
+
+
+def _services_of_the_api() -> Iterator[Any]:
+    """Every service descriptor of the generated protos."""
+    for module_info in pkgutil.iter_modules(xai_sdk.proto.__path__):
+        if module_info.name.endswith("_pb2"):
+            module = importlib.import_module(f"xai_sdk.proto.{module_info.name}")
+            yield from module.DESCRIPTOR.services_by_name.values()
+
+
+class _Router(grpc.GenericRpcHandler):
+    def __init__(self, handlers: dict[str, grpc.RpcMethodHandler]) -> None:
+        self._handlers = handlers
+
+    def service(self, handler_call_details: grpc.HandlerCallDetails) -> grpc.RpcMethodHandler | None:
+        return self._handlers.get(handler_call_details.method)  # type: ignore[attr-defined]
+
+
+class Emulator:
+    """A local fake of xAI's API, for tests and offline demos.
+
+    Use it as a context manager (or `start()` / `stop()`)::
+
+        with Emulator() as emulator:
+            client = emulator.client()
+            client.models.list_language_models()
+            emulator.faults.fail("Models/ListLanguageModels", grpc.StatusCode.UNAVAILABLE, times=2)
+            assert emulator.calls("Models/ListLanguageModels")[0].headers["xai-sdk-language"]
+
+    Args:
+        host: the interface to listen on; loopback by default.
+        port: the port; 0 picks a free one (see `port` after `start()`).
+        api_key: the key API calls must carry.
+        management_api_key: the key management API (collections) calls must carry.
+        max_workers: threads serving RPCs.
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        api_key: str = DEFAULT_API_KEY,
+        management_api_key: str = DEFAULT_MANAGEMENT_KEY,
+        max_workers: int = 32,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.api_key = api_key
+        self.management_api_key = management_api_key
+        self.faults = Faults()
+        self._max_workers = max_workers
+        self._lock = threading.Lock()
+        self._records: list[RecordedCall] = []
+        self._request_ids = itertools.count(1)
+        self._server: grpc.Server | None = None
+        self._implementations: dict[str, object] = {
+            service.full_name: service for service in (auth.Auth(), models.Models(), tokenize.Tokenize())
+        }
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Start serving; returns self. The port is known after this."""
+        if self._server is not None:
+            return self
+        server = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=self._max_workers, thread_name_prefix="xai-emulator"),
+            options=[("grpc.max_receive_message_length", 64 * 1024 * 1024), ("grpc.so_reuseport", 0)],
+        )
+        server.add_generic_rpc_handlers([_Router(self._handlers())])
+        bound = server.add_insecure_port(f"{self._bracketed_host}:{self.port}")
+        if bound == 0:
+            raise OSError(f"the emulator could not listen on {self.host}:{self.port}")
+        self.port = bound
+        server.start()
+        self._server = server
+        return self
+
+    def stop(self, grace: float | None = 0.2) -> None:
+        """Stop serving; calls still running get `grace` seconds to finish."""
+        if self._server is not None:
+            self._server.stop(grace).wait()
+            self._server = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = f"serving on {self.address}" if self._server is not None else "stopped"
+        return f"<Emulator {state}>"
+
+    # -- connecting -----------------------------------------------------------------------------
+
+    @property
+    def _bracketed_host(self) -> str:
+        return f"[{self.host}]" if ":" in self.host else self.host
+
+    @property
+    def address(self) -> str:
+        """``host:port`` to give to a client as `api_host` and `management_api_host`."""
+        return f"{self._bracketed_host}:{self.port}"
+
+    def env(self) -> dict[str, str]:
+        """The environment variables that point the SDK (or the official one) at this emulator."""
+        return {
+            "XAI_API_HOST": self.address,
+            "XAI_MANAGEMENT_API_HOST": self.address,
+            "XAI_API_KEY": self.api_key,
+            "XAI_MANAGEMENT_KEY": self.management_api_key,
+        }
+
+    def client(self, **options: Any) -> Client:
+        """A `Client` connected to this emulator with its keys; `options` go to the constructor."""
+        from xai_sdk import Client
+
+        return Client(**self._client_arguments(options))
+
+    def async_client(self, **options: Any) -> AsyncClient:
+        """An `AsyncClient` connected to this emulator with its keys."""
+        from xai_sdk import AsyncClient
+
+        return AsyncClient(**self._client_arguments(options))
+
+    def _client_arguments(self, options: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "api_key": self.api_key,
+            "management_api_key": self.management_api_key,
+            "api_host": self.address,
+            "management_api_host": self.address,
+            **options,
+        }
+
+    # -- what was received ----------------------------------------------------------------------
+
+    @property
+    def requests(self) -> list[RecordedCall]:
+        """Every RPC received since the start (or the last `reset`), oldest first."""
+        with self._lock:
+            return list(self._records)
+
+    def calls(self, method: str) -> list[RecordedCall]:
+        """The received RPCs of one method, e.g. ``"Models/ListLanguageModels"``."""
+        path = normalize_method(method)
+        return [record for record in self.requests if path in ("*", record.method)]
+
+    def reset(self) -> None:
+        """Forget recorded calls and pending faults."""
+        with self._lock:
+            self._records.clear()
+        self.faults.clear()
+
+    # -- serving --------------------------------------------------------------------------------
+
+    def _handlers(self) -> dict[str, grpc.RpcMethodHandler]:
+        handlers = {}
+        for service in _services_of_the_api():
+            implementation = self._implementations.get(service.full_name)
+            for method in service.methods:
+                path = f"/{service.full_name}/{method.name}"
+                function = getattr(implementation, method.name, None)
+                request_type = message_factory.GetMessageClass(method.input_type)
+                response_type = message_factory.GetMessageClass(method.output_type)
+                if method.client_streaming:
+                    make, wrap = grpc.stream_unary_rpc_method_handler, self._client_stream
+                elif method.server_streaming:
+                    make, wrap = grpc.unary_stream_rpc_method_handler, self._server_stream
+                else:
+                    make, wrap = grpc.unary_unary_rpc_method_handler, self._unary
+                handlers[path] = make(
+                    wrap(path, function),
+                    request_deserializer=request_type.FromString,
+                    response_serializer=response_type.SerializeToString,
+                )
+        return handlers
+
+    def _begin(self, path: str, request: Any, context: grpc.ServicerContext, function: Any) -> EmulatorCall:
+        """Record the call, apply the faults asked for, check the key. Aborts the RPC if needed."""
+        request_id = f"emu-{next(self._request_ids):08d}"
+        # Failures carry the id in trailing metadata. Initial metadata is sent only with an
+        # answer: once a client has received it, gRPC no longer retries the call.
+        context.set_trailing_metadata((("x-request-id", request_id),))
+        record = RecordedCall(path, request, tuple(context.invocation_metadata()), request_id)
+        with self._lock:
+            self._records.append(record)
+        call = EmulatorCall(record, context)
+        for fault in self.faults.take(path):
+            if fault.delay:
+                _wait_while_active(context, fault.delay)
+            if fault.code is not None and fault.after_chunks is None:
+                context.abort(fault.code, fault.details)
+            if fault.after_chunks is not None:
+                call.stream_fault = fault
+        self._authenticate(path, record, context)
+        if function is None:
+            context.abort(grpc.StatusCode.UNIMPLEMENTED, f"the emulator does not implement {path} yet")
+        return call
+
+    def _authenticate(self, path: str, record: RecordedCall, context: grpc.ServicerContext) -> None:
+        header = record.headers.get("authorization")
+        if not header:
+            context.abort(grpc.StatusCode.UNAUTHENTICATED, "missing the 'authorization: Bearer <key>' header")
+        expected = self.management_api_key if path.startswith(tuple("/" + s for s in MANAGEMENT_SERVICES)) else self.api_key
+        if header != f"Bearer {expected}":
+            context.abort(grpc.StatusCode.UNAUTHENTICATED, "invalid API key")
+
+    def _unary(self, path: str, function: Any) -> Callable[[Any, grpc.ServicerContext], Any]:
+        def handle(request: Any, context: grpc.ServicerContext) -> Any:
+            call = self._begin(path, request, context, function)
+            try:
+                response = function(request, call)
+            except RpcAbort as abort:
+                context.abort(abort.code, abort.details)
+            _send_request_id(call)
+            return response
+
+        return handle
+
+    def _server_stream(self, path: str, function: Any) -> Callable[[Any, grpc.ServicerContext], Iterator[Any]]:
+        def handle(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
+            call = self._begin(path, request, context, function)
+            fault = call.stream_fault
+            try:
+                for sent, chunk in enumerate(function(request, call)):
+                    if fault is not None and sent == fault.after_chunks:
+                        break
+                    if sent == 0:
+                        _send_request_id(call)
+                    yield chunk
+            except RpcAbort as abort:
+                context.abort(abort.code, abort.details)
+            except GeneratorExit:  # grpc closes the handler when the client cancels
+                call.record.cancelled = True
+                raise
+            if fault is not None and fault.code is not None:
+                context.abort(fault.code, fault.details)
+
+        return handle
+
+    def _client_stream(self, path: str, function: Any) -> Callable[[Iterator[Any], grpc.ServicerContext], Any]:
+        def handle(requests: Iterator[Any], context: grpc.ServicerContext) -> Any:
+            call = self._begin(path, None, context, function)
+            try:
+                response = function(requests, call)
+            except RpcAbort as abort:
+                context.abort(abort.code, abort.details)
+            _send_request_id(call)
+            return response
+
+        return handle
+
+
+def _send_request_id(call: EmulatorCall) -> None:
+    call.context.send_initial_metadata((("x-request-id", call.record.request_id),))
+
+
+def _wait_while_active(context: grpc.ServicerContext, seconds: float) -> None:
+    """Sleep `seconds`, or less if the client gives up (cancels or reaches its deadline)."""
+    done = threading.Event()
+    context.add_callback(done.set)
+    done.wait(seconds)

@@ -1,0 +1,94 @@
+"""`client.models`: the models available to your API key.
+
+Each method returns the API's own messages (`xai_sdk.proto.models_pb2`): `LanguageModel`,
+`EmbeddingModel` and `ImageGenerationModel`, with name, aliases, version, modalities, prices
+(in USD cents per 100 million tokens, or per image) and limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from google.protobuf import empty_pb2
+
+from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.proto import models_pb2
+from xai_sdk.service import Bound, ModeT, operation
+
+__all__ = ["Models"]
+
+_SERVICE = "/xai_api.Models/"
+LIST_LANGUAGE_MODELS = Rpc(_SERVICE + "ListLanguageModels", empty_pb2.Empty, models_pb2.ListLanguageModelsResponse)
+LIST_EMBEDDING_MODELS = Rpc(
+    _SERVICE + "ListEmbeddingModels", empty_pb2.Empty, models_pb2.ListEmbeddingModelsResponse
+)
+LIST_IMAGE_GENERATION_MODELS = Rpc(
+    _SERVICE + "ListImageGenerationModels", empty_pb2.Empty, models_pb2.ListImageGenerationModelsResponse
+)
+GET_LANGUAGE_MODEL = Rpc(_SERVICE + "GetLanguageModel", models_pb2.GetModelRequest, models_pb2.LanguageModel)
+GET_EMBEDDING_MODEL = Rpc(_SERVICE + "GetEmbeddingModel", models_pb2.GetModelRequest, models_pb2.EmbeddingModel)
+GET_IMAGE_GENERATION_MODEL = Rpc(
+    _SERVICE + "GetImageGenerationModel", models_pb2.GetModelRequest, models_pb2.ImageGenerationModel
+)
+
+
+def _model_request(name: str) -> models_pb2.GetModelRequest:
+    if not isinstance(name, str):
+        raise TypeError(f"model name must be a string, got {type(name).__name__}")
+    if not name.strip():
+        raise ValueError("model name must not be empty")
+    return models_pb2.GetModelRequest(name=name)
+
+
+def _models(response: models_pb2.ListLanguageModelsResponse) -> Sequence[models_pb2.LanguageModel]:
+    return response.models
+
+
+def _embedding_models(
+    response: models_pb2.ListEmbeddingModelsResponse,
+) -> Sequence[models_pb2.EmbeddingModel]:
+    return response.models
+
+
+def _image_generation_models(
+    response: models_pb2.ListImageGenerationModelsResponse,
+) -> Sequence[models_pb2.ImageGenerationModel]:
+    return response.models
+
+
+class Models(Bound[ModeT]):
+    """The ``models`` sub-client."""
+
+    @operation
+    def list_language_models(self, *, timeout: Timeout = None) -> Operation[Sequence[models_pb2.LanguageModel]]:
+        """List the language (chat) models available to the API key."""
+        return unary(LIST_LANGUAGE_MODELS, empty_pb2.Empty(), _models, timeout=timeout)
+
+    @operation
+    def get_language_model(self, name: str, *, timeout: Timeout = None) -> Operation[models_pb2.LanguageModel]:
+        """Get one language model by name or alias; `NotFoundError` if there is none."""
+        return unary(GET_LANGUAGE_MODEL, _model_request(name), timeout=timeout)
+
+    @operation
+    def list_embedding_models(self, *, timeout: Timeout = None) -> Operation[Sequence[models_pb2.EmbeddingModel]]:
+        """List the embedding models available to the API key."""
+        return unary(LIST_EMBEDDING_MODELS, empty_pb2.Empty(), _embedding_models, timeout=timeout)
+
+    @operation
+    def get_embedding_model(self, name: str, *, timeout: Timeout = None) -> Operation[models_pb2.EmbeddingModel]:
+        """Get one embedding model by name or alias; `NotFoundError` if there is none."""
+        return unary(GET_EMBEDDING_MODEL, _model_request(name), timeout=timeout)
+
+    @operation
+    def list_image_generation_models(
+        self, *, timeout: Timeout = None
+    ) -> Operation[Sequence[models_pb2.ImageGenerationModel]]:
+        """List the image generation models available to the API key."""
+        return unary(LIST_IMAGE_GENERATION_MODELS, empty_pb2.Empty(), _image_generation_models, timeout=timeout)
+
+    @operation
+    def get_image_generation_model(
+        self, name: str, *, timeout: Timeout = None
+    ) -> Operation[models_pb2.ImageGenerationModel]:
+        """Get one image generation model by name or alias; `NotFoundError` if there is none."""
+        return unary(GET_IMAGE_GENERATION_MODEL, _model_request(name), timeout=timeout)

@@ -1,0 +1,37 @@
+"""`client.tokenize`: tokenization of text with a model's tokenizer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.proto import tokenize_pb2
+from xai_sdk.service import Bound, ModeT, operation
+
+__all__ = ["Tokenizer"]
+
+TOKENIZE_TEXT = Rpc("/xai_api.Tokenize/TokenizeText", tokenize_pb2.TokenizeTextRequest, tokenize_pb2.TokenizeTextResponse)
+
+
+def _tokens(response: tokenize_pb2.TokenizeTextResponse) -> Sequence[tokenize_pb2.Token]:
+    return response.tokens
+
+
+class Tokenizer(Bound[ModeT]):
+    """The ``tokenize`` sub-client."""
+
+    @operation
+    def tokenize_text(
+        self, text: str, model: str, *, timeout: Timeout = None
+    ) -> Operation[Sequence[tokenize_pb2.Token]]:
+        """Split `text` into the tokens of `model`'s tokenizer.
+
+        Returns the `tokenize_pb2.Token` messages, each with its `token_id`, `string_token` and
+        `token_bytes`. An empty text has no tokens.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a string, got {type(text).__name__}")
+        if not isinstance(model, str) or not model.strip():
+            raise ValueError(f"model must be a model name such as 'grok-4', got {model!r}")
+        request = tokenize_pb2.TokenizeTextRequest(text=text, model=model)
+        return unary(TOKENIZE_TEXT, request, _tokens, timeout=timeout)
