@@ -45,6 +45,8 @@ class RecordedCall:
     request: Any
     metadata: tuple[tuple[str, str | bytes], ...]
     request_id: str
+    time_remaining: float | None = None
+    """Seconds left before the call's deadline when it arrived (None: no deadline)."""
     time: float = field(default_factory=time.time)
     cancelled: bool = False
     """Set when the client cancelled the RPC before it completed."""

@@ -22,7 +22,7 @@ from google.protobuf import message_factory
 import xai_sdk.proto
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
 from xai_sdk.emulator.faults import Faults, normalize_method
-from xai_sdk.emulator.services import auth, models, tokenize
+from xai_sdk.emulator.services import auth, models, sample, tokenize
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -92,7 +92,7 @@ class Emulator:
         self._request_ids = itertools.count(1)
         self._server: grpc.Server | None = None
         self._implementations: dict[str, object] = {
-            service.full_name: service for service in (auth.Auth(), models.Models(), tokenize.Tokenize())
+            service.full_name: service for service in (auth.Auth(), models.Models(), sample.Sample(), tokenize.Tokenize())
         }
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -222,7 +222,9 @@ class Emulator:
         # Failures carry the id in trailing metadata. Initial metadata is sent only with an
         # answer: once a client has received it, gRPC no longer retries the call.
         context.set_trailing_metadata((("x-request-id", request_id),))
-        record = RecordedCall(path, request, tuple(context.invocation_metadata()), request_id)
+        record = RecordedCall(
+            path, request, tuple(context.invocation_metadata()), request_id, context.time_remaining()
+        )
         with self._lock:
             self._records.append(record)
         call = EmulatorCall(record, context)

@@ -1,0 +1,28 @@
+"""Shared fixtures: the emulator fixtures come from xai-emulator's pytest plugin."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from xai_sdk import AsyncClient, Client
+from xai_sdk.emulator import Emulator
+
+
+@pytest.fixture(params=["sync", "async"])
+async def client(request: pytest.FixtureRequest, xai_emulator: Emulator) -> AsyncIterator[Client | AsyncClient]:
+    """A client of each kind, connected to the emulator; use `outcome()` on what its methods return."""
+    if request.param == "sync":
+        with xai_emulator.client() as sync_client:
+            yield sync_client
+    else:
+        async with xai_emulator.async_client() as async_client:
+            yield async_client
+
+
+async def outcome(value: Any) -> Any:
+    """The result of a sub-client method of either client: awaited if it is awaitable."""
+    return await value if inspect.isawaitable(value) else value

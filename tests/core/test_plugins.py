@@ -1,0 +1,210 @@
+"""The plugin system: services found through entry points or given to the client, install hints,
+broken plugins, and the observation hooks."""
+
+from __future__ import annotations
+
+import logging
+import types
+from typing import Any
+
+import grpc
+import pytest
+
+from tests.conftest import outcome
+from tests.plugin_for_tests import xai_echo
+from xai_sdk import Client, errors, plugins
+from xai_sdk.emulator import Emulator
+from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
+
+
+def test_installed_services_are_found_through_entry_points(xai_client: Client) -> None:
+    assert {"auth", "models", "tokenize"} <= set(xai_client.services)
+    assert {"auth", "models", "tokenize"} <= set(dir(xai_client))
+
+
+def test_a_sub_client_is_built_once_per_client(xai_emulator: Emulator, xai_client: Client) -> None:
+    assert xai_client.models is xai_client.models
+    with xai_emulator.client() as other:
+        assert other.models is not xai_client.models
+
+
+@pytest.mark.parametrize(("attribute", "extra"), [("chat", "chat"), ("image", "image"), ("batch", "batch")])
+def test_a_missing_official_service_names_the_extra_to_install(xai_client: Client, attribute: str, extra: str) -> None:
+    with pytest.raises(errors.ServiceNotInstalledError) as raised:
+        getattr(xai_client, attribute)
+    assert f'pip install "xai-sdk[{extra}]"' in str(raised.value)
+    assert isinstance(raised.value, AttributeError)
+    assert not hasattr(xai_client, attribute)
+
+
+def test_an_unknown_attribute_is_a_plain_attribute_error(xai_client: Client) -> None:
+    with pytest.raises(AttributeError, match="no service or attribute 'modles'"):
+        xai_client.modles  # noqa: B018
+
+
+async def test_a_plugin_given_to_the_client_adds_a_service(xai_emulator: Emulator) -> None:
+    with xai_emulator.client(plugins=[xai_echo.plugin]) as client:
+        assert client.echo.complete("hello there") == "hello there"
+        assert "echo" in client.services
+    with xai_emulator.client() as plain:
+        assert "echo" not in plain.services
+
+
+class _ModelsReplacement:
+    @hookimpl
+    def xai_sdk_services(self) -> list[ServiceSpec]:
+        return [ServiceSpec(name="models", client="xai_echo:Echo")]
+
+
+def test_a_plugin_given_to_the_client_replaces_an_installed_service(xai_emulator: Emulator) -> None:
+    with xai_emulator.client(plugins=[_ModelsReplacement(), xai_echo.plugin]) as client:
+        assert type(client.models) is xai_echo.Echo
+
+
+class _DeclaresEcho:
+    @hookimpl
+    def xai_sdk_services(self) -> list[ServiceSpec]:
+        return [ServiceSpec(name="echo", client="xai_echo:Echo")]
+
+
+def test_two_plugins_declaring_one_service_is_an_error(xai_emulator: Emulator) -> None:
+    with pytest.raises(errors.PluginError, match="both declare the service 'echo'"):
+        xai_emulator.client(plugins=[xai_echo.plugin, _DeclaresEcho()])
+
+
+class _BadImportString:
+    @hookimpl
+    def xai_sdk_services(self) -> list[ServiceSpec]:
+        return [ServiceSpec(name="broken", client="no_such_module:Client", distribution="xai-broken")]
+
+
+def test_a_service_that_cannot_be_imported_names_itself(xai_emulator: Emulator) -> None:
+    with xai_emulator.client(plugins=[_BadImportString()]) as client:
+        with pytest.raises(errors.PluginError, match=r"client\.broken .*no_such_module:Client.*xai-broken"):
+            client.broken  # noqa: B018
+
+
+def test_a_plugin_whose_entry_point_fails_to_load_names_itself(
+    xai_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = plugins.InstalledPlugin(
+        "image", "xai_sdk._plugins.image", "xai-image", None, ImportError("No module named 'PIL'")
+    )
+    original = plugins.installed_plugins()
+    monkeypatch.setattr(plugins, "installed_plugins", lambda: (*original, broken))
+    with xai_emulator.client() as client:
+        with pytest.raises(errors.PluginError, match=r"client\.image .*'image'.*xai-image.*PIL"):
+            client.image  # noqa: B018
+        assert client.models.list_language_models()
+
+
+def test_service_specs_are_validated() -> None:
+    with pytest.raises(ValueError, match="public identifier"):
+        ServiceSpec(name="_private", client="a:B")
+    with pytest.raises(ValueError, match="module:Class"):
+        ServiceSpec(name="thing", client="a.B")
+    with pytest.raises(ValueError, match="'api' or 'management'"):
+        ServiceSpec(name="thing", client="a:B", channel="other")  # type: ignore[arg-type]
+
+
+class Recorder:
+    """An observation plugin that keeps every event."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, Any]] = []
+
+    @hookimpl
+    def xai_sdk_call_started(self, call: CallInfo) -> None:
+        self.events.append(("started", (call.service, call.method, call.streaming, call.is_async)))
+
+    @hookimpl
+    def xai_sdk_rpc_finished(self, call: CallInfo, rpc: RpcInfo) -> None:
+        self.events.append(("rpc", rpc))
+
+    @hookimpl
+    def xai_sdk_stream_chunk(self, call: CallInfo, chunk: Any) -> None:
+        self.events.append(("chunk", chunk.choices[0].text))
+
+    @hookimpl
+    def xai_sdk_call_finished(self, call: CallInfo, result: Any, error: BaseException | None) -> None:
+        self.events.append(("finished", (result, error, call.chunks, call.closed_early)))
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _ in self.events]
+
+
+@pytest.fixture(params=["sync", "async"])
+async def observed(request: pytest.FixtureRequest, xai_emulator: Emulator):  # type: ignore[no-untyped-def]
+    recorder = Recorder()
+    if request.param == "sync":
+        with xai_emulator.client(plugins=[recorder, xai_echo.plugin]) as client:
+            yield client, recorder
+    else:
+        async with xai_emulator.async_client(plugins=[recorder, xai_echo.plugin]) as client:
+            yield client, recorder
+
+
+async def test_observers_see_a_successful_call(observed, xai_emulator: Emulator) -> None:
+    client, recorder = observed
+    model = await outcome(client.models.get_language_model("grok-4"))
+    assert recorder.kinds() == ["started", "rpc", "finished"]
+    assert recorder.events[0][1] == ("models", "get_language_model", False, client._runner.is_async)
+    rpc = recorder.events[1][1]
+    assert rpc.method == "/xai_api.Models/GetLanguageModel"
+    assert rpc.request.name == "grok-4" and rpc.response == model and rpc.error is None
+    assert rpc.request_id == xai_emulator.calls("Models/GetLanguageModel")[0].request_id
+    assert recorder.events[2][1] == (model, None, 0, False)
+
+
+async def test_observers_see_a_failed_call(observed) -> None:
+    client, recorder = observed
+    with pytest.raises(errors.NotFoundError) as raised:
+        await outcome(client.models.get_language_model("nope"))
+    rpc = recorder.events[1][1]
+    assert rpc.error is raised.value and rpc.response is None
+    assert recorder.events[2][1][:2] == (None, raised.value)
+
+
+async def test_observers_see_each_chunk_and_the_end_of_a_stream(observed) -> None:
+    client, recorder = observed
+    stream = client.echo.stream("one two three")
+    texts = [text async for text in stream] if client._runner.is_async else list(stream)
+    assert texts == ["one", " two", " three"]
+    assert recorder.kinds() == ["started", "chunk", "chunk", "chunk", "rpc", "finished"]
+    assert recorder.events[-1][1] == ("one two three", None, 3, False)
+
+
+async def test_observers_see_a_stream_closed_early(observed, xai_emulator: Emulator) -> None:
+    client, recorder = observed
+    stream = client.echo.stream("one two three four")
+    first = await anext(stream) if client._runner.is_async else next(stream)
+    stream.close()
+    assert first == "one"
+    assert recorder.events[-1] == ("finished", (None, None, 1, True))
+
+
+def test_an_observer_that_raises_is_logged_and_the_call_succeeds(
+    xai_emulator: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    faulty = types.SimpleNamespace()
+
+    @hookimpl
+    def xai_sdk_call_started(call: CallInfo) -> None:
+        raise RuntimeError("observer bug")
+
+    faulty.xai_sdk_call_started = xai_sdk_call_started
+    with caplog.at_level(logging.ERROR, logger="xai_sdk"), xai_emulator.client(plugins=[faulty]) as client:
+        assert client.models.list_language_models()
+    assert "observer bug" in caplog.text
+
+
+def test_a_client_without_observers_skips_the_bookkeeping(xai_client: Client) -> None:
+    assert xai_client._plugins.observers.active is False
+
+
+def test_observers_see_unauthenticated_calls_too(xai_emulator: Emulator) -> None:
+    recorder = Recorder()
+    with xai_emulator.client(api_key="wrong-key-123", plugins=[recorder]) as client:
+        with pytest.raises(errors.AuthenticationError):
+            client.auth.get_api_key_info()
+    assert recorder.events[1][1].error.code() is grpc.StatusCode.UNAUTHENTICATED

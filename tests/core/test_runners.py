@@ -1,0 +1,106 @@
+"""Operations driven by both runners: multi-step flows, deadlines, streams."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import grpc
+import pytest
+
+from tests.conftest import outcome
+from tests.plugin_for_tests import xai_echo
+from xai_sdk import errors
+from xai_sdk.emulator import Emulator
+
+SAMPLE = "Sample/SampleText"
+STREAM = "Sample/SampleTextStreaming"
+
+
+@pytest.fixture(params=["sync", "async"])
+async def echo(request: pytest.FixtureRequest, xai_emulator: Emulator):  # type: ignore[no-untyped-def]
+    if request.param == "sync":
+        with xai_emulator.client(plugins=[xai_echo.plugin]) as client:
+            yield client.echo
+    else:
+        async with xai_emulator.async_client(plugins=[xai_echo.plugin]) as client:
+            yield client.echo
+
+
+async def collect(stream) -> list[str]:  # type: ignore[no-untyped-def]
+    if hasattr(stream, "__anext__") and stream._runner.is_async:
+        return [value async for value in stream]
+    return list(stream)
+
+
+async def test_a_multi_step_flow_makes_each_rpc_and_returns_its_result(echo, xai_emulator: Emulator) -> None:
+    assert await outcome(echo.complete_twice("hi")) == ["hi", "hi"]
+    assert len(xai_emulator.calls(SAMPLE)) == 2
+
+
+async def test_an_rpc_error_is_raised_inside_the_flow_which_may_handle_it(echo) -> None:
+    assert await outcome(echo.complete_or("hi", "fallback", model="no-such-model")) == "fallback"
+    assert await outcome(echo.complete_or("hi", "fallback", model="grok-4")) == "hi"
+
+
+async def test_the_timeout_bounds_the_whole_flow_including_its_sleeps(echo, xai_emulator: Emulator) -> None:
+    with pytest.raises(errors.DeadlineExceededError, match="ran out before this RPC"):
+        await outcome(echo.complete_twice("hi", pause=30, timeout=0.3))
+    assert len(xai_emulator.calls(SAMPLE)) == 1
+
+
+async def test_a_bad_timeout_is_refused_before_any_rpc(echo, xai_emulator: Emulator) -> None:
+    with pytest.raises(ValueError, match="timeout must be a positive"):
+        await outcome(echo.complete("hi", timeout=-5))
+    with pytest.raises(TypeError, match="timeout must be a number"):
+        await outcome(echo.complete("hi", timeout="5"))
+    assert xai_emulator.requests == []
+
+
+async def test_a_stream_yields_each_chunk(echo) -> None:
+    assert await collect(echo.stream("one two three")) == ["one", " two", " three"]
+
+
+async def test_a_stream_starts_its_rpc_only_when_iterated(echo, xai_emulator: Emulator) -> None:
+    stream = echo.stream("one two")
+    assert xai_emulator.calls(STREAM) == []
+    await collect(stream)
+    assert len(xai_emulator.calls(STREAM)) == 1
+
+
+async def test_a_stream_failing_midway_raises_a_typed_error_after_the_chunks_sent(echo, xai_emulator: Emulator) -> None:
+    xai_emulator.faults.fail(STREAM, grpc.StatusCode.INTERNAL, after_chunks=2)
+    received: list[str] = []
+    with pytest.raises(errors.InternalServerError) as raised:
+        stream = echo.stream("one two three four")
+        if stream._runner.is_async:
+            async for value in stream:
+                received.append(value)
+        else:
+            received.extend(stream)
+    assert received == ["one", " two"]
+    assert raised.value.request_id == xai_emulator.calls(STREAM)[0].request_id
+
+
+async def test_closing_a_stream_cancels_the_rpc_at_the_server(echo, xai_emulator: Emulator) -> None:
+    stream = echo.stream(" ".join(["word"] * 2000))
+    first = await anext(stream) if stream._runner.is_async else next(stream)
+    stream.close()
+    assert first == "word"
+    assert await collect(stream) == []
+    record = xai_emulator.calls(STREAM)[0]
+    for _ in range(500):  # the server learns of the cancellation asynchronously
+        if record.cancelled:
+            break
+        time.sleep(0.01)
+    assert record.cancelled
+
+
+def test_a_sync_stream_refuses_async_iteration_and_vice_versa(xai_emulator: Emulator) -> None:
+    with xai_emulator.client(plugins=[xai_echo.plugin]) as client:
+        stream = client.echo.stream("a")
+        with pytest.raises(TypeError, match="iterate it with `for`"):
+            asyncio.run(anext(stream))
+    async_client = xai_emulator.async_client(plugins=[xai_echo.plugin])
+    with pytest.raises(TypeError, match="async for"):
+        next(async_client.echo.stream("a"))

@@ -1,0 +1,76 @@
+"""`client.echo`: a sub-client written the way any third party would, over the legacy Sample service.
+
+The emulator's Sample service echoes the prompt, whole or one token per chunk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xai_sdk import errors
+from xai_sdk.operations import Call, Flow, Operation, Rpc, Sleep, StreamOperation, Timeout, call_timeout, unary
+from xai_sdk.proto import sample_pb2
+from xai_sdk.service import Bound, ModeT, operation, stream_operation
+
+SAMPLE_TEXT = Rpc("/xai_api.Sample/SampleText", sample_pb2.SampleTextRequest, sample_pb2.SampleTextResponse)
+SAMPLE_TEXT_STREAMING = Rpc(
+    "/xai_api.Sample/SampleTextStreaming",
+    sample_pb2.SampleTextRequest,
+    sample_pb2.SampleTextResponse,
+    kind="server_stream",
+)
+
+
+def _text(response: sample_pb2.SampleTextResponse) -> str:
+    return response.choices[0].text
+
+
+class Echo(Bound[ModeT]):
+    """Echoes prompts back."""
+
+    @operation
+    def complete(self, prompt: str, *, model: str = "grok-4", timeout: Timeout = None) -> Operation[str]:
+        """The prompt, echoed in one response."""
+        request = sample_pb2.SampleTextRequest(prompt=[prompt], model=model)
+        return unary(SAMPLE_TEXT, request, _text, timeout=timeout)
+
+    @stream_operation
+    def stream(self, prompt: str, *, model: str = "grok-4", timeout: Timeout = None) -> StreamOperation[str]:
+        """The prompt, echoed one token per chunk; the call's result is the whole text."""
+        received: list[str] = []
+
+        def on_chunk(chunk: sample_pb2.SampleTextResponse) -> str:
+            received.append(_text(chunk))
+            return received[-1]
+
+        request = sample_pb2.SampleTextRequest(prompt=[prompt], model=model)
+        return StreamOperation(
+            SAMPLE_TEXT_STREAMING, request, on_chunk, result=lambda: "".join(received), timeout=call_timeout(timeout)
+        )
+
+    @operation
+    def complete_twice(self, prompt: str, *, pause: float = 0.05, timeout: Timeout = None) -> Operation[list[str]]:
+        """Two RPCs with a pause between them: a multi-step flow."""
+        request = sample_pb2.SampleTextRequest(prompt=[prompt], model="grok-4")
+
+        def flow() -> Flow[list[str]]:
+            first = yield Call(SAMPLE_TEXT, request)
+            yield Sleep(pause)
+            second = yield Call(SAMPLE_TEXT, request)
+            return [_text(first), _text(second)]
+
+        return Operation(flow(), request, call_timeout(timeout))
+
+    @operation
+    def complete_or(self, prompt: str, default: str, *, model: str) -> Operation[str]:
+        """The echo, or `default` when the model does not exist: a flow that handles an RPC error."""
+        request = sample_pb2.SampleTextRequest(prompt=[prompt], model=model)
+
+        def flow() -> Flow[str]:
+            try:
+                response: Any = yield Call(SAMPLE_TEXT, request)
+            except errors.NotFoundError:
+                return default
+            return _text(response)
+
+        return Operation(flow(), request)

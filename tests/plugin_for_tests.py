@@ -1,0 +1,13 @@
+"""Makes the test-only third-party plugin (tests/packaging/echo_plugin) importable without installing it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "packaging" / "echo_plugin" / "src"))
+
+import xai_echo  # noqa: E402
+import xai_echo.plugin  # noqa: E402
+
+__all__ = ["xai_echo"]
