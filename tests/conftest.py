@@ -13,7 +13,9 @@ from xai_sdk.emulator import Emulator
 
 
 @pytest.fixture(params=["sync", "async"])
-async def client(request: pytest.FixtureRequest, xai_emulator: Emulator) -> AsyncIterator[Client | AsyncClient]:
+async def client(
+    request: pytest.FixtureRequest, xai_emulator: Emulator
+) -> AsyncIterator[Client | AsyncClient]:
     """A client of each kind, connected to the emulator; use `outcome()` on what its methods return."""
     if request.param == "sync":
         with xai_emulator.client() as sync_client:

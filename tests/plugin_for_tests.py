@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "packaging" / "echo_plugin" / "src"))
 
-import xai_echo  # noqa: E402
-import xai_echo.plugin  # noqa: E402
+import xai_echo
+import xai_echo.plugin
 
 __all__ = ["xai_echo"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import copy
-import pickle
 import importlib
 import json
+import pickle
 import pkgutil
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,9 @@ def compiled_files() -> dict[str, dict[str, Any]]:
     pool = descriptor_pool.Default()
     files = {}
     for entry in CONTRACT["files"]:
-        proto = descriptor_pb2.FileDescriptorProto.FromString(pool.FindFileByName(entry["name"]).serialized_pb)
+        proto = descriptor_pb2.FileDescriptorProto.FromString(
+            pool.FindFileByName(entry["name"]).serialized_pb
+        )
         files[entry["name"]] = MessageToDict(proto, preserving_proto_field_name=True)
     return files
 
@@ -87,7 +89,7 @@ def _first_difference(want: Any, have: Any, where: str) -> str | None:
                 return found
         return None
     if isinstance(want, list) and isinstance(have, list) and len(want) == len(have):
-        for index, (a, b) in enumerate(zip(want, have)):
+        for index, (a, b) in enumerate(zip(want, have, strict=False)):
             label = a.get("name", index) if isinstance(a, dict) else index
             found = _first_difference(a, b, f"{where}[{label}]")
             if found:

@@ -49,7 +49,10 @@ async def test_a_per_call_timeout_raises_deadline_exceeded(client, xai_emulator:
 
 async def test_the_client_timeout_applies_when_the_call_sets_none(xai_emulator: Emulator) -> None:
     xai_emulator.faults.delay(LIST, 5)
-    with xai_emulator.client(timeout=0.2) as client, pytest.raises(errors.DeadlineExceededError):
+    with (
+        xai_emulator.client(timeout=0.2) as client,
+        pytest.raises(errors.DeadlineExceededError),
+    ):
         client.models.list_language_models()
 
 
@@ -83,9 +86,11 @@ async def test_rate_limits_are_not_retried_by_default(client, xai_emulator: Emul
 
 async def test_retries_can_be_turned_off_with_channel_options(xai_emulator: Emulator) -> None:
     xai_emulator.faults.fail(LIST, grpc.StatusCode.UNAVAILABLE, times=1)
-    with xai_emulator.client(channel_options=[("grpc.enable_retries", 0)]) as client:
-        with pytest.raises(errors.UnavailableError):
-            client.models.list_language_models()
+    with (
+        xai_emulator.client(channel_options=[("grpc.enable_retries", 0)]) as client,
+        pytest.raises(errors.UnavailableError),
+    ):
+        client.models.list_language_models()
     assert len(xai_emulator.calls(LIST)) == 1
 
 
@@ -150,7 +155,9 @@ def test_an_async_client_may_be_created_outside_any_event_loop(xai_emulator: Emu
     assert asyncio.run(main()) == "grok-4"
 
 
-def test_the_default_deadline_of_27_minutes_reaches_the_server(xai_client: Client, xai_emulator: Emulator) -> None:
+def test_the_default_deadline_of_27_minutes_reaches_the_server(
+    xai_client: Client, xai_emulator: Emulator
+) -> None:
     xai_client.models.list_language_models()
     remaining = xai_emulator.calls(LIST)[0].time_remaining
     assert remaining is not None and 1600 < remaining <= 1620
@@ -189,7 +196,9 @@ def test_management_calls_without_a_management_key_fail_before_any_rpc(
     xai_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("XAI_MANAGEMENT_KEY", raising=False)
-    with xai_emulator.client(management_api_key=None, plugins=[_ManagementPlugin()]) as client:
-        with pytest.raises(ValueError, match="XAI_MANAGEMENT_KEY"):
-            client.probe.list_collections()
+    with (
+        xai_emulator.client(management_api_key=None, plugins=[_ManagementPlugin()]) as client,
+        pytest.raises(ValueError, match="XAI_MANAGEMENT_KEY"),
+    ):
+        client.probe.list_collections()
     assert xai_emulator.requests == []

@@ -101,7 +101,9 @@ def test_a_timeout_of_the_wrong_type_is_refused(timeout: object) -> None:
 
 
 def test_user_channel_options_replace_defaults_by_name_and_come_last() -> None:
-    options = ClientConfig.resolve(KEY, channel_options=[("grpc.enable_retries", 0), ("grpc.custom", "x")]).channel_options
+    options = ClientConfig.resolve(
+        KEY, channel_options=[("grpc.enable_retries", 0), ("grpc.custom", "x")]
+    ).channel_options
     names = [name for name, _ in options]
     assert names.count("grpc.enable_retries") == 1
     assert options[-2:] == (("grpc.enable_retries", 0), ("grpc.custom", "x"))
@@ -110,7 +112,11 @@ def test_user_channel_options_replace_defaults_by_name_and_come_last() -> None:
 
 def test_default_channel_options_match_the_official_sdk() -> None:
     options = dict(DEFAULT_CHANNEL_OPTIONS)
-    assert options["grpc.max_send_message_length"] == options["grpc.max_receive_message_length"] == 20 * 1024 * 1024
+    assert (
+        options["grpc.max_send_message_length"]
+        == options["grpc.max_receive_message_length"]
+        == 20 * 1024 * 1024
+    )
     assert (options["grpc.keepalive_time_ms"], options["grpc.keepalive_timeout_ms"]) == (30_000, 10_000)
     assert '"maxAttempts": 5' in options["grpc.service_config"]
     assert '"retryableStatusCodes": ["UNAVAILABLE"]' in options["grpc.service_config"]
@@ -156,7 +162,9 @@ def test_loopback_hosts_are_recognized(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
 
-def test_insecure_channels_to_remote_hosts_log_a_warning_without_the_key(caplog: pytest.LogCaptureFixture) -> None:
+def test_insecure_channels_to_remote_hosts_log_a_warning_without_the_key(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with caplog.at_level(logging.WARNING, logger="xai_sdk"):
         ClientConfig.resolve(KEY, api_host="api.example.com:50051", use_insecure_channel=True)
     assert "clear text" in caplog.text and "api.example.com:50051" in caplog.text

@@ -53,14 +53,19 @@ def test_the_message_names_status_details_method_and_request_id() -> None:
 
 
 def test_the_request_id_is_read_from_initial_metadata_too() -> None:
-    error = errors.error_from_status(grpc.StatusCode.INTERNAL, "boom", initial_metadata=(("request-id", "r1"),))
+    error = errors.error_from_status(
+        grpc.StatusCode.INTERNAL, "boom", initial_metadata=(("request-id", "r1"),)
+    )
     assert error.request_id == "r1"
     assert errors.error_from_status(grpc.StatusCode.INTERNAL, "boom").request_id is None
 
 
 def test_typed_errors_survive_pickling() -> None:
     error = errors.error_from_status(
-        grpc.StatusCode.RESOURCE_EXHAUSTED, "slow down", method="/m", trailing_metadata=(("x-request-id", "a"),)
+        grpc.StatusCode.RESOURCE_EXHAUSTED,
+        "slow down",
+        method="/m",
+        trailing_metadata=(("x-request-id", "a"),),
     )
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is errors.RateLimitError

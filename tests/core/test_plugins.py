@@ -29,7 +29,9 @@ def test_a_sub_client_is_built_once_per_client(xai_emulator: Emulator, xai_clien
 
 
 @pytest.mark.parametrize(("attribute", "extra"), [("chat", "chat"), ("image", "image"), ("batch", "batch")])
-def test_a_missing_official_service_names_the_extra_to_install(xai_client: Client, attribute: str, extra: str) -> None:
+def test_a_missing_official_service_names_the_extra_to_install(
+    xai_client: Client, attribute: str, extra: str
+) -> None:
     with pytest.raises(errors.ServiceNotInstalledError) as raised:
         getattr(xai_client, attribute)
     assert f'pip install "xai-sdk[{extra}]"' in str(raised.value)
@@ -79,9 +81,11 @@ class _BadImportString:
 
 
 def test_a_service_that_cannot_be_imported_names_itself(xai_emulator: Emulator) -> None:
-    with xai_emulator.client(plugins=[_BadImportString()]) as client:
-        with pytest.raises(errors.PluginError, match=r"client\.broken .*no_such_module:Client.*xai-broken"):
-            client.broken  # noqa: B018
+    with (
+        xai_emulator.client(plugins=[_BadImportString()]) as client,
+        pytest.raises(errors.PluginError, match=r"client\.broken .*no_such_module:Client.*xai-broken"),
+    ):
+        client.broken  # noqa: B018
 
 
 def test_a_plugin_whose_entry_point_fails_to_load_names_itself(
@@ -204,7 +208,9 @@ def test_a_client_without_observers_skips_the_bookkeeping(xai_client: Client) ->
 
 def test_observers_see_unauthenticated_calls_too(xai_emulator: Emulator) -> None:
     recorder = Recorder()
-    with xai_emulator.client(api_key="wrong-key-123", plugins=[recorder]) as client:
-        with pytest.raises(errors.AuthenticationError):
-            client.auth.get_api_key_info()
+    with (
+        xai_emulator.client(api_key="wrong-key-123", plugins=[recorder]) as client,
+        pytest.raises(errors.AuthenticationError),
+    ):
+        client.auth.get_api_key_info()
     assert recorder.events[1][1].error.code() is grpc.StatusCode.UNAUTHENTICATED

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import grpc
 import pytest
@@ -68,16 +67,22 @@ async def test_a_stream_starts_its_rpc_only_when_iterated(echo, xai_emulator: Em
     assert len(xai_emulator.calls(STREAM)) == 1
 
 
-async def test_a_stream_failing_midway_raises_a_typed_error_after_the_chunks_sent(echo, xai_emulator: Emulator) -> None:
+async def test_a_stream_failing_midway_raises_a_typed_error_after_the_chunks_sent(
+    echo, xai_emulator: Emulator
+) -> None:
     xai_emulator.faults.fail(STREAM, grpc.StatusCode.INTERNAL, after_chunks=2)
     received: list[str] = []
-    with pytest.raises(errors.InternalServerError) as raised:
+
+    async def consume() -> None:
         stream = echo.stream("one two three four")
         if stream._runner.is_async:
             async for value in stream:
                 received.append(value)
         else:
             received.extend(stream)
+
+    with pytest.raises(errors.InternalServerError) as raised:
+        await consume()
     assert received == ["one", " two"]
     assert raised.value.request_id == xai_emulator.calls(STREAM)[0].request_id
 
@@ -92,7 +97,7 @@ async def test_closing_a_stream_cancels_the_rpc_at_the_server(echo, xai_emulator
     for _ in range(500):  # the server learns of the cancellation asynchronously
         if record.cancelled:
             break
-        time.sleep(0.01)
+        await asyncio.sleep(0.01)
     assert record.cancelled
 
 

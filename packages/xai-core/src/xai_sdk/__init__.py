@@ -10,7 +10,7 @@ import pkgutil
 # editable installs those trees are separate directories, which this makes importable.
 __path__ = pkgutil.extend_path(__path__, __name__)
 
-from xai_sdk._client import AsyncClient, Client  # noqa: E402
-from xai_sdk._version import __version__  # noqa: E402
+from xai_sdk._client import AsyncClient, Client
+from xai_sdk._version import __version__
 
 __all__ = ["AsyncClient", "Client", "__version__"]

@@ -56,7 +56,10 @@ class _ClientBase:
         self._plugins = PluginSet(plugins)
         self._transport = Transport(self._config, is_async=self._runner_type.is_async)
         self._runner = self._runner_type(
-            self._transport, self._plugins.observers, timeout=self._config.timeout, metadata=self._config.metadata
+            self._transport,
+            self._plugins.observers,
+            timeout=self._config.timeout,
+            metadata=self._config.metadata,
         )
 
     def __getattr__(self, name: str) -> Any:
@@ -133,6 +136,7 @@ class Client(_ClientBase):
     Sub-clients are attributes: ``client.chat``, ``client.models``, ... each provided by its
     distribution (``pip install "xai-sdk[chat,models]"``). Use the client as a context manager,
     or call `close()`, to release its channels.
+
     """
 
     _runner_type = SyncRunner

@@ -125,9 +125,7 @@ class ClientConfig:
         if config.use_insecure_channel:
             for host in {config.api_host, config.management_api_host}:
                 if not is_loopback(host):
-                    logger.warning(
-                        "use_insecure_channel=True: the API key is sent in clear text to %s", host
-                    )
+                    logger.warning("use_insecure_channel=True: the API key is sent in clear text to %s", host)
         return config
 
 

@@ -20,13 +20,14 @@ import grpc.aio
 
 from xai_sdk._config import Metadata, sdk_metadata
 from xai_sdk._transport import Transport
-from xai_sdk.errors import REQUEST_ID_KEYS, RpcError, error_from_status, from_grpc_error
+from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
 from xai_sdk.operations import Call, Flow, Operation, Rpc, Sleep, Step, StreamOperation
 from xai_sdk.plugins import Observers
 from xai_sdk.service import Binding
 
 T = TypeVar("T")
+_END_OF_STREAM = grpc.aio.EOF  # type: ignore[attr-defined]  # missing from grpc-stubs
 
 
 class _Failure:
@@ -36,13 +37,6 @@ class _Failure:
 
     def __init__(self, error: RpcError) -> None:
         self.error = error
-
-
-def _request_id(metadata: Any) -> str | None:
-    for key, value in metadata or ():
-        if key in REQUEST_ID_KEYS:
-            return str(value)
-    return None
 
 
 class _CallState:
@@ -128,11 +122,13 @@ class _CallState:
             return self.rpc_failed(rpc, None, error, time.monotonic())
         return callable_, remaining, metadata
 
-    def rpc_succeeded(self, rpc: Rpc[Any, Any], request: Any, response: Any, started: float, metadata: Any) -> Any:
+    def rpc_succeeded(
+        self, rpc: Rpc[Any, Any], request: Any, response: Any, started: float, metadata: Any
+    ) -> Any:
         """Record a successful RPC; returns its response, the flow's outcome."""
         if self.info is not None:
             rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), response, None, time.monotonic() - started)
-            rpc_info.request_id = _request_id(metadata)
+            rpc_info.request_id = request_id_from(metadata)
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return response
 
@@ -364,7 +360,7 @@ class ResponseStream(Generic[T]):
             typed = self._end(rpc_error)
             assert typed is not None
             raise typed from None
-        if chunk is grpc.aio.EOF:
+        if chunk is _END_OF_STREAM:
             self._end(None)
             raise StopAsyncIteration
         return self._deliver(chunk)

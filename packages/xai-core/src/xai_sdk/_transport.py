@@ -44,8 +44,8 @@ class _OpenChannel:
         make = getattr(self.channel, _FACTORY_BY_KIND[rpc.kind])
         callable_ = make(
             rpc.path,
-            request_serializer=rpc.request_type.SerializeToString,  # type: ignore[attr-defined]
-            response_deserializer=rpc.response_type.FromString,  # type: ignore[attr-defined]
+            request_serializer=rpc.request_type.SerializeToString,
+            response_deserializer=rpc.response_type.FromString,
             _registered_method=True,
         )
         self.callables[rpc.path] = callable_
@@ -93,10 +93,7 @@ class Transport:
 
     def callable(self, rpc: Rpc[Any, Any], kind: ChannelKind) -> Any:
         """The grpc multi-callable for an RPC on the given channel, opening the channel if needed."""
-        if self.is_async:
-            channels = self._channels_of_running_loop()
-        else:
-            channels = self._channels
+        channels = self._channels_of_running_loop() if self.is_async else self._channels
         open_channel = channels.get(kind)
         if open_channel is None:
             open_channel = self._open(channels, kind)

@@ -43,10 +43,20 @@ __all__ = [
     "UnknownError",
     "XaiError",
     "error_from_status",
+    "request_id_from",
 ]
 
 # Metadata keys under which servers report the id of a request, most specific first.
 REQUEST_ID_KEYS = ("x-request-id", "request-id", "x-xai-request-id")
+
+
+def request_id_from(metadata: Any) -> str | None:
+    """The request id among gRPC metadata pairs (see `REQUEST_ID_KEYS`), or None."""
+    found = {key: value for key, value in metadata or () if key in REQUEST_ID_KEYS and value}
+    for key in REQUEST_ID_KEYS:
+        if key in found:
+            return str(found[key])
+    return None
 
 
 class XaiError(Exception):
@@ -97,16 +107,13 @@ class RpcError(XaiError, grpc.aio.AioRpcError):
     @property
     def request_id(self) -> str | None:
         """The server's id for the failed request, from the response metadata, if any."""
-        for metadata in (self.initial_metadata(), self.trailing_metadata()):
-            for key in REQUEST_ID_KEYS:
-                value = metadata.get(key)
-                if value:
-                    return str(value)
-        return None
+        return request_id_from(self.initial_metadata()) or request_id_from(self.trailing_metadata())
 
     def __str__(self) -> str:
         text = f"{self.code().name}: {self.details() or 'no details'}"
-        context = [part for part in (self.method, self.request_id and f"request id {self.request_id}") if part]
+        context = [
+            part for part in (self.method, self.request_id and f"request id {self.request_id}") if part
+        ]
         return f"{text} ({', '.join(context)})" if context else text
 
     def __repr__(self) -> str:
@@ -127,7 +134,7 @@ class RpcError(XaiError, grpc.aio.AioRpcError):
         )
 
 
-def _rebuild(
+def _rebuild(  # noqa: PLR0917 - pickle calls it with positional arguments
     cls: type[RpcError],
     code: grpc.StatusCode,
     details: str | None,

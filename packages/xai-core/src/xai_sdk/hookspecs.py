@@ -75,6 +75,7 @@ class ServiceSpec:
             ``"api"`` (``api.x.ai``, the API key) or ``"management"`` (``management-api.x.ai``,
             the management key).
         distribution: the distribution that provides it, named in error messages.
+
     """
 
     name: str

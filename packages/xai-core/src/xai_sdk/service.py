@@ -112,7 +112,7 @@ class _RunnerMethod:
         return method
 
 
-class operation(_RunnerMethod, Generic[BoundT, P, T]):  # noqa: N801 - a decorator, named like one
+class operation(_RunnerMethod, Generic[BoundT, P, T]):
     """Decorator: the method returns an `Operation[T]`; the caller gets `T` (or a coroutine of it)."""
 
     _runner_method = "run"
@@ -130,7 +130,7 @@ class operation(_RunnerMethod, Generic[BoundT, P, T]):  # noqa: N801 - a decorat
         return self if obj is None else self._bind(obj)
 
 
-class stream_operation(_RunnerMethod, Generic[BoundT, P, T]):  # noqa: N801 - a decorator, named like one
+class stream_operation(_RunnerMethod, Generic[BoundT, P, T]):
     """Decorator: the method returns a `StreamOperation[T]`; the caller iterates over `T` values.
 
     On `Client` the result is an iterator; on `AsyncClient` an async iterator (used with

@@ -9,8 +9,15 @@ TEXT, IMAGE, EMBEDDING = models_pb2.TEXT, models_pb2.IMAGE, models_pb2.EMBEDDING
 FINGERPRINT = "fp_emulator"
 
 
-def _language(name: str, aliases: list[str], prompt_price: int, completion_price: int, context: int,
-              images: bool = False) -> models_pb2.LanguageModel:
+def _language(
+    name: str,
+    aliases: list[str],
+    *,
+    prompt_price: int,
+    completion_price: int,
+    context: int,
+    images: bool = False,
+) -> models_pb2.LanguageModel:
     return models_pb2.LanguageModel(
         name=name,
         aliases=aliases,
@@ -29,12 +36,35 @@ def _language(name: str, aliases: list[str], prompt_price: int, completion_price
 
 
 LANGUAGE_MODELS = [
-    _language("grok-4", ["grok-4-latest", "grok-4-0709"], 30_000, 150_000, 256_000, images=True),
-    _language("grok-4-fast-reasoning", ["grok-4-fast"], 2_000, 5_000, 2_000_000, images=True),
-    _language("grok-4-fast-non-reasoning", [], 2_000, 5_000, 2_000_000, images=True),
-    _language("grok-3", ["grok-3-latest"], 30_000, 150_000, 131_072),
-    _language("grok-3-mini", ["grok-3-mini-latest"], 3_000, 5_000, 131_072),
-    _language("grok-code-fast-1", [], 2_000, 15_000, 256_000),
+    _language(
+        "grok-4",
+        ["grok-4-latest", "grok-4-0709"],
+        prompt_price=30_000,
+        completion_price=150_000,
+        context=256_000,
+        images=True,
+    ),
+    _language(
+        "grok-4-fast-reasoning",
+        ["grok-4-fast"],
+        prompt_price=2_000,
+        completion_price=5_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4-fast-non-reasoning",
+        [],
+        prompt_price=2_000,
+        completion_price=5_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language("grok-3", ["grok-3-latest"], prompt_price=30_000, completion_price=150_000, context=131_072),
+    _language(
+        "grok-3-mini", ["grok-3-mini-latest"], prompt_price=3_000, completion_price=5_000, context=131_072
+    ),
+    _language("grok-code-fast-1", [], prompt_price=2_000, completion_price=15_000, context=256_000),
 ]
 
 EMBEDDING_MODELS = [

@@ -11,15 +11,19 @@ __all__ = ["Fault", "Faults", "normalize_method"]
 
 
 def normalize_method(method: str) -> str:
-    """Accept ``"Models/ListLanguageModels"``, ``"xai_api.Models/ListLanguageModels"`` or the full
-    path ``"/xai_api.Models/ListLanguageModels"``, and ``"*"`` for every method; return the form
-    used for matching (the full path, or ``"*"``)."""
+    """The full RPC path of a method named in any of the accepted forms, or ``"*"``.
+
+    Accepted: ``"Models/ListLanguageModels"``, ``"xai_api.Models/ListLanguageModels"``, the
+    full path ``"/xai_api.Models/ListLanguageModels"``, and ``"*"`` for every method.
+    """
     if method == "*":
         return method
     path = method.lstrip("/")
     service, _, name = path.partition("/")
     if not service or not name:
-        raise ValueError(f"method must look like 'Service/Method' (e.g. 'Models/ListLanguageModels'), got {method!r}")
+        raise ValueError(
+            f"method must look like 'Service/Method' (e.g. 'Models/ListLanguageModels'), got {method!r}"
+        )
     if "." not in service:
         service = ("collections." if service == "Collections" else "xai_api.") + service
     return f"/{service}/{name}"

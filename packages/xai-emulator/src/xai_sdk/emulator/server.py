@@ -20,14 +20,13 @@ import grpc
 from google.protobuf import message_factory
 
 import xai_sdk.proto
+from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
 from xai_sdk.emulator.faults import Faults, normalize_method
 from xai_sdk.emulator.services import auth, models, sample, tokenize
 
 if TYPE_CHECKING:
     from typing_extensions import Self
-
-    from xai_sdk import AsyncClient, Client
 
 __all__ = ["DEFAULT_API_KEY", "DEFAULT_MANAGEMENT_KEY", "Emulator"]
 
@@ -45,12 +44,12 @@ def _services_of_the_api() -> Iterator[Any]:
             yield from module.DESCRIPTOR.services_by_name.values()
 
 
-class _Router(grpc.GenericRpcHandler):
-    def __init__(self, handlers: dict[str, grpc.RpcMethodHandler]) -> None:
+class _Router(grpc.GenericRpcHandler):  # type: ignore[type-arg]
+    def __init__(self, handlers: dict[str, grpc.RpcMethodHandler[Any, Any]]) -> None:
         self._handlers = handlers
 
-    def service(self, handler_call_details: grpc.HandlerCallDetails) -> grpc.RpcMethodHandler | None:
-        return self._handlers.get(handler_call_details.method)  # type: ignore[attr-defined]
+    def service(self, handler_call_details: grpc.HandlerCallDetails) -> grpc.RpcMethodHandler[Any, Any] | None:
+        return self._handlers.get(handler_call_details.method)
 
 
 class Emulator:
@@ -70,6 +69,7 @@ class Emulator:
         api_key: the key API calls must carry.
         management_api_key: the key management API (collections) calls must carry.
         max_workers: threads serving RPCs.
+
     """
 
     def __init__(
@@ -92,7 +92,8 @@ class Emulator:
         self._request_ids = itertools.count(1)
         self._server: grpc.Server | None = None
         self._implementations: dict[str, object] = {
-            service.full_name: service for service in (auth.Auth(), models.Models(), sample.Sample(), tokenize.Tokenize())
+            service.full_name: service
+            for service in (auth.Auth(), models.Models(), sample.Sample(), tokenize.Tokenize())
         }
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -106,9 +107,13 @@ class Emulator:
             options=[("grpc.max_receive_message_length", 64 * 1024 * 1024), ("grpc.so_reuseport", 0)],
         )
         server.add_generic_rpc_handlers([_Router(self._handlers())])
-        bound = server.add_insecure_port(f"{self._bracketed_host}:{self.port}")
+        try:
+            bound = server.add_insecure_port(f"{self._bracketed_host}:{self.port}")
+        except RuntimeError:  # grpc raises where older versions returned 0
+            bound = 0
         if bound == 0:
-            raise OSError(f"the emulator could not listen on {self.host}:{self.port}")
+            server.stop(None)
+            raise OSError(f"the emulator could not listen on {self.address} (is the port in use?)")
         self.port = bound
         server.start()
         self._server = server
@@ -154,14 +159,10 @@ class Emulator:
 
     def client(self, **options: Any) -> Client:
         """A `Client` connected to this emulator with its keys; `options` go to the constructor."""
-        from xai_sdk import Client
-
         return Client(**self._client_arguments(options))
 
     def async_client(self, **options: Any) -> AsyncClient:
         """An `AsyncClient` connected to this emulator with its keys."""
-        from xai_sdk import AsyncClient
-
         return AsyncClient(**self._client_arguments(options))
 
     def _client_arguments(self, options: dict[str, Any]) -> dict[str, Any]:
@@ -194,7 +195,7 @@ class Emulator:
 
     # -- serving --------------------------------------------------------------------------------
 
-    def _handlers(self) -> dict[str, grpc.RpcMethodHandler]:
+    def _handlers(self) -> dict[str, grpc.RpcMethodHandler[Any, Any]]:
         handlers = {}
         for service in _services_of_the_api():
             implementation = self._implementations.get(service.full_name)
@@ -244,7 +245,11 @@ class Emulator:
         header = record.headers.get("authorization")
         if not header:
             context.abort(grpc.StatusCode.UNAUTHENTICATED, "missing the 'authorization: Bearer <key>' header")
-        expected = self.management_api_key if path.startswith(tuple("/" + s for s in MANAGEMENT_SERVICES)) else self.api_key
+        expected = (
+            self.management_api_key
+            if path.startswith(tuple("/" + s for s in MANAGEMENT_SERVICES))
+            else self.api_key
+        )
         if header != f"Bearer {expected}":
             context.abort(grpc.StatusCode.UNAUTHENTICATED, "invalid API key")
 
@@ -260,7 +265,9 @@ class Emulator:
 
         return handle
 
-    def _server_stream(self, path: str, function: Any) -> Callable[[Any, grpc.ServicerContext], Iterator[Any]]:
+    def _server_stream(
+        self, path: str, function: Any
+    ) -> Callable[[Any, grpc.ServicerContext], Iterator[Any]]:
         def handle(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
             call = self._begin(path, request, context, function)
             fault = call.stream_fault
@@ -281,7 +288,9 @@ class Emulator:
 
         return handle
 
-    def _client_stream(self, path: str, function: Any) -> Callable[[Iterator[Any], grpc.ServicerContext], Any]:
+    def _client_stream(
+        self, path: str, function: Any
+    ) -> Callable[[Iterator[Any], grpc.ServicerContext], Any]:
         def handle(requests: Iterator[Any], context: grpc.ServicerContext) -> Any:
             call = self._begin(path, None, context, function)
             try:

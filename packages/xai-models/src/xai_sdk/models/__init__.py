@@ -18,7 +18,9 @@ from xai_sdk.service import Bound, ModeT, operation
 __all__ = ["Models"]
 
 _SERVICE = "/xai_api.Models/"
-LIST_LANGUAGE_MODELS = Rpc(_SERVICE + "ListLanguageModels", empty_pb2.Empty, models_pb2.ListLanguageModelsResponse)
+LIST_LANGUAGE_MODELS = Rpc(
+    _SERVICE + "ListLanguageModels", empty_pb2.Empty, models_pb2.ListLanguageModelsResponse
+)
 LIST_EMBEDDING_MODELS = Rpc(
     _SERVICE + "ListEmbeddingModels", empty_pb2.Empty, models_pb2.ListEmbeddingModelsResponse
 )
@@ -26,7 +28,9 @@ LIST_IMAGE_GENERATION_MODELS = Rpc(
     _SERVICE + "ListImageGenerationModels", empty_pb2.Empty, models_pb2.ListImageGenerationModelsResponse
 )
 GET_LANGUAGE_MODEL = Rpc(_SERVICE + "GetLanguageModel", models_pb2.GetModelRequest, models_pb2.LanguageModel)
-GET_EMBEDDING_MODEL = Rpc(_SERVICE + "GetEmbeddingModel", models_pb2.GetModelRequest, models_pb2.EmbeddingModel)
+GET_EMBEDDING_MODEL = Rpc(
+    _SERVICE + "GetEmbeddingModel", models_pb2.GetModelRequest, models_pb2.EmbeddingModel
+)
 GET_IMAGE_GENERATION_MODEL = Rpc(
     _SERVICE + "GetImageGenerationModel", models_pb2.GetModelRequest, models_pb2.ImageGenerationModel
 )
@@ -60,22 +64,30 @@ class Models(Bound[ModeT]):
     """The ``models`` sub-client."""
 
     @operation
-    def list_language_models(self, *, timeout: Timeout = None) -> Operation[Sequence[models_pb2.LanguageModel]]:
+    def list_language_models(
+        self, *, timeout: Timeout = None
+    ) -> Operation[Sequence[models_pb2.LanguageModel]]:
         """List the language (chat) models available to the API key."""
         return unary(LIST_LANGUAGE_MODELS, empty_pb2.Empty(), _models, timeout=timeout)
 
     @operation
-    def get_language_model(self, name: str, *, timeout: Timeout = None) -> Operation[models_pb2.LanguageModel]:
+    def get_language_model(
+        self, name: str, *, timeout: Timeout = None
+    ) -> Operation[models_pb2.LanguageModel]:
         """Get one language model by name or alias; `NotFoundError` if there is none."""
         return unary(GET_LANGUAGE_MODEL, _model_request(name), timeout=timeout)
 
     @operation
-    def list_embedding_models(self, *, timeout: Timeout = None) -> Operation[Sequence[models_pb2.EmbeddingModel]]:
+    def list_embedding_models(
+        self, *, timeout: Timeout = None
+    ) -> Operation[Sequence[models_pb2.EmbeddingModel]]:
         """List the embedding models available to the API key."""
         return unary(LIST_EMBEDDING_MODELS, empty_pb2.Empty(), _embedding_models, timeout=timeout)
 
     @operation
-    def get_embedding_model(self, name: str, *, timeout: Timeout = None) -> Operation[models_pb2.EmbeddingModel]:
+    def get_embedding_model(
+        self, name: str, *, timeout: Timeout = None
+    ) -> Operation[models_pb2.EmbeddingModel]:
         """Get one embedding model by name or alias; `NotFoundError` if there is none."""
         return unary(GET_EMBEDDING_MODEL, _model_request(name), timeout=timeout)
 
@@ -84,7 +96,9 @@ class Models(Bound[ModeT]):
         self, *, timeout: Timeout = None
     ) -> Operation[Sequence[models_pb2.ImageGenerationModel]]:
         """List the image generation models available to the API key."""
-        return unary(LIST_IMAGE_GENERATION_MODELS, empty_pb2.Empty(), _image_generation_models, timeout=timeout)
+        return unary(
+            LIST_IMAGE_GENERATION_MODELS, empty_pb2.Empty(), _image_generation_models, timeout=timeout
+        )
 
     @operation
     def get_image_generation_model(

@@ -10,7 +10,9 @@ from xai_sdk.service import Bound, ModeT, operation
 
 __all__ = ["Tokenizer"]
 
-TOKENIZE_TEXT = Rpc("/xai_api.Tokenize/TokenizeText", tokenize_pb2.TokenizeTextRequest, tokenize_pb2.TokenizeTextResponse)
+TOKENIZE_TEXT = Rpc(
+    "/xai_api.Tokenize/TokenizeText", tokenize_pb2.TokenizeTextRequest, tokenize_pb2.TokenizeTextResponse
+)
 
 
 def _tokens(response: tokenize_pb2.TokenizeTextResponse) -> Sequence[tokenize_pb2.Token]:

@@ -8,7 +8,17 @@ from __future__ import annotations
 from typing import Any
 
 from xai_sdk import errors
-from xai_sdk.operations import Call, Flow, Operation, Rpc, Sleep, StreamOperation, Timeout, call_timeout, unary
+from xai_sdk.operations import (
+    Call,
+    Flow,
+    Operation,
+    Rpc,
+    Sleep,
+    StreamOperation,
+    Timeout,
+    call_timeout,
+    unary,
+)
 from xai_sdk.proto import sample_pb2
 from xai_sdk.service import Bound, ModeT, operation, stream_operation
 
@@ -45,11 +55,17 @@ class Echo(Bound[ModeT]):
 
         request = sample_pb2.SampleTextRequest(prompt=[prompt], model=model)
         return StreamOperation(
-            SAMPLE_TEXT_STREAMING, request, on_chunk, result=lambda: "".join(received), timeout=call_timeout(timeout)
+            SAMPLE_TEXT_STREAMING,
+            request,
+            on_chunk,
+            result=lambda: "".join(received),
+            timeout=call_timeout(timeout),
         )
 
     @operation
-    def complete_twice(self, prompt: str, *, pause: float = 0.05, timeout: Timeout = None) -> Operation[list[str]]:
+    def complete_twice(
+        self, prompt: str, *, pause: float = 0.05, timeout: Timeout = None
+    ) -> Operation[list[str]]:
         """Two RPCs with a pause between them: a multi-step flow."""
         request = sample_pb2.SampleTextRequest(prompt=[prompt], model="grok-4")
 

@@ -22,29 +22,37 @@ class Models:
 
     full_name = "xai_api.Models"
 
-    def ListLanguageModels(self, request: empty_pb2.Empty, call: EmulatorCall) -> models_pb2.ListLanguageModelsResponse:  # noqa: N802
+    def ListLanguageModels(
+        self, request: empty_pb2.Empty, call: EmulatorCall
+    ) -> models_pb2.ListLanguageModelsResponse:
         """All language models."""
         return models_pb2.ListLanguageModelsResponse(models=catalog.LANGUAGE_MODELS)
 
-    def ListEmbeddingModels(self, request: empty_pb2.Empty, call: EmulatorCall) -> models_pb2.ListEmbeddingModelsResponse:  # noqa: N802
+    def ListEmbeddingModels(
+        self, request: empty_pb2.Empty, call: EmulatorCall
+    ) -> models_pb2.ListEmbeddingModelsResponse:
         """All embedding models."""
         return models_pb2.ListEmbeddingModelsResponse(models=catalog.EMBEDDING_MODELS)
 
-    def ListImageGenerationModels(  # noqa: N802
+    def ListImageGenerationModels(
         self, request: empty_pb2.Empty, call: EmulatorCall
     ) -> models_pb2.ListImageGenerationModelsResponse:
         """All image generation models."""
         return models_pb2.ListImageGenerationModelsResponse(models=catalog.IMAGE_GENERATION_MODELS)
 
-    def GetLanguageModel(self, request: models_pb2.GetModelRequest, call: EmulatorCall) -> models_pb2.LanguageModel:  # noqa: N802
+    def GetLanguageModel(
+        self, request: models_pb2.GetModelRequest, call: EmulatorCall
+    ) -> models_pb2.LanguageModel:
         """One language model, or NOT_FOUND."""
         return _lookup(catalog.LANGUAGE_MODELS, request, "language")  # type: ignore[no-any-return]
 
-    def GetEmbeddingModel(self, request: models_pb2.GetModelRequest, call: EmulatorCall) -> models_pb2.EmbeddingModel:  # noqa: N802
+    def GetEmbeddingModel(
+        self, request: models_pb2.GetModelRequest, call: EmulatorCall
+    ) -> models_pb2.EmbeddingModel:
         """One embedding model, or NOT_FOUND."""
         return _lookup(catalog.EMBEDDING_MODELS, request, "embedding")  # type: ignore[no-any-return]
 
-    def GetImageGenerationModel(  # noqa: N802
+    def GetImageGenerationModel(
         self, request: models_pb2.GetModelRequest, call: EmulatorCall
     ) -> models_pb2.ImageGenerationModel:
         """One image generation model, or NOT_FOUND."""

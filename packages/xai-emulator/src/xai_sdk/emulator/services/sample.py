@@ -41,20 +41,24 @@ class Sample:
 
     full_name = "xai_api.Sample"
 
-    def SampleText(self, request: sample_pb2.SampleTextRequest, call: EmulatorCall) -> sample_pb2.SampleTextResponse:  # noqa: N802
+    def SampleText(
+        self, request: sample_pb2.SampleTextRequest, call: EmulatorCall
+    ) -> sample_pb2.SampleTextResponse:
         """Answer with the whole echo at once."""
         model = _check(request)
         pieces = _pieces(request)
         return sample_pb2.SampleTextResponse(
             id=call.record.request_id,
-            choices=[sample_pb2.SampleChoice(finish_reason=sample_pb2.REASON_STOP, index=0, text="".join(pieces))],
+            choices=[
+                sample_pb2.SampleChoice(finish_reason=sample_pb2.REASON_STOP, index=0, text="".join(pieces))
+            ],
             created=timestamp(EMULATOR_EPOCH),
             model=model,
             system_fingerprint=catalog.FINGERPRINT,
             usage=_usage(request, len(pieces)),
         )
 
-    def SampleTextStreaming(  # noqa: N802
+    def SampleTextStreaming(
         self, request: sample_pb2.SampleTextRequest, call: EmulatorCall
     ) -> Iterator[sample_pb2.SampleTextResponse]:
         """Stream the echo one token per chunk; the last chunk carries the finish reason and usage."""

@@ -34,7 +34,7 @@ class Tokenize:
 
     full_name = "xai_api.Tokenize"
 
-    def TokenizeText(  # noqa: N802
+    def TokenizeText(
         self, request: tokenize_pb2.TokenizeTextRequest, call: EmulatorCall
     ) -> tokenize_pb2.TokenizeTextResponse:
         """Tokenize `request.text`."""

@@ -1,0 +1,46 @@
+"""Download the third-party wheels that the packaging tests install into fresh virtual environments.
+
+The packaging tests (tests/packaging) build the project's wheels and install them with
+`--no-index`, so that the test suite itself never reaches the internet; this script, run by
+`hatch run test` before pytest, provisions what they install from PyPI: the runtime
+dependencies at their newest versions, at protobuf 5.29.x and 6.33.x, and the proto generator.
+It does nothing when the wheelhouse already holds the current sets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
+RUNTIME = ["grpcio>=1.70.0", "googleapis-common-protos>=1.63.2", "pluggy>=1.5"]
+SETS = {
+    "newest": [*RUNTIME, "protobuf>=5.29.0,<8"],
+    "protobuf-5.29": [*RUNTIME, "protobuf>=5.29.0,<5.30"],
+    "protobuf-6.33": [*RUNTIME, "protobuf>=6.33.0,<6.34"],
+    "protobuf-7": [*RUNTIME, "protobuf>=7,<8"],
+    "generator": ["grpcio-tools==1.70.0", "googleapis-common-protos>=1.63.2"],
+}
+
+
+def main() -> int:
+    """Fill the wheelhouse unless it is current."""
+    stamp = WHEELHOUSE / "sets.sha256"
+    digest = hashlib.sha256(json.dumps([SETS, sys.version_info[:2]], sort_keys=True).encode()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return 0
+    WHEELHOUSE.mkdir(parents=True, exist_ok=True)
+    for name, requirements in SETS.items():
+        print(f"wheelhouse: {name}", flush=True)
+        command = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary", ":all:"]
+        subprocess.run([*command, "--dest", str(WHEELHOUSE), *requirements], check=True)
+    stamp.write_text(digest)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

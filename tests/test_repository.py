@@ -1,0 +1,72 @@
+"""Rules of the repository that keep the distributions consistent and sync/async written once."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import xai_sdk
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = sorted(path for path in (ROOT / "packages").iterdir() if (path / "pyproject.toml").exists())
+
+
+def _project(path: Path) -> dict:  # type: ignore[type-arg]
+    return tomllib.loads((path / "pyproject.toml").read_text())["project"]  # type: ignore[no-any-return]
+
+
+def test_every_distribution_has_the_version_of_the_sdk() -> None:
+    versions = {path.name: _project(path)["version"] for path in [ROOT, *PACKAGES]}
+    assert set(versions.values()) == {xai_sdk.__version__}, versions
+
+
+def test_distributions_pin_the_core_of_their_own_version() -> None:
+    for path in PACKAGES:
+        if path.name != "xai-core":
+            assert f"xai-core=={xai_sdk.__version__}" in _project(path)["dependencies"], path.name
+
+
+def test_every_service_distribution_has_an_extra_of_the_meta_package() -> None:
+    extras = _project(ROOT)["optional-dependencies"]
+    for path in PACKAGES:
+        if path.name != "xai-core":
+            assert any(
+                f"{path.name}=={xai_sdk.__version__}" in requirements for requirements in extras.values()
+            )
+
+
+def test_only_core_owns_the_top_package_and_the_protos() -> None:
+    for path in PACKAGES:
+        top = path / "src" / "xai_sdk"
+        owns = (top / "__init__.py").exists() or (top / "proto").exists()
+        assert owns == (path.name == "xai-core"), path.name
+
+
+def _functions(tree: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    return [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def test_services_contain_no_async_code_of_their_own() -> None:
+    # The runners in xai-core are the only place that awaits; services describe operations once.
+    for path in PACKAGES:
+        if path.name in ("xai-core", "xai-emulator"):
+            continue
+        for source in (path / "src").rglob("*.py"):
+            tree = ast.parse(source.read_text())
+            assert not [f.name for f in _functions(tree) if isinstance(f, ast.AsyncFunctionDef)], source
+
+
+def test_no_class_exists_in_a_sync_and_an_async_twin() -> None:
+    classes: set[str] = set()
+    for source in ROOT.glob("packages/*/src/**/*.py"):
+        classes |= {
+            node.name for node in ast.walk(ast.parse(source.read_text())) if isinstance(node, ast.ClassDef)
+        }
+    twins = {name for name in classes if name.startswith("Async") and name[5:] in classes}
+    assert twins <= {"AsyncClient", "AsyncRunner"}, twins
