@@ -48,7 +48,9 @@ class _Router(grpc.GenericRpcHandler):  # type: ignore[type-arg]
     def __init__(self, handlers: dict[str, grpc.RpcMethodHandler[Any, Any]]) -> None:
         self._handlers = handlers
 
-    def service(self, handler_call_details: grpc.HandlerCallDetails) -> grpc.RpcMethodHandler[Any, Any] | None:
+    def service(
+        self, handler_call_details: grpc.HandlerCallDetails
+    ) -> grpc.RpcMethodHandler[Any, Any] | None:
         return self._handlers.get(handler_call_details.method)
 
 
