@@ -206,14 +206,16 @@ class Emulator:
                 function = getattr(implementation, method.name, None)
                 request_type = message_factory.GetMessageClass(method.input_type)
                 response_type = message_factory.GetMessageClass(method.output_type)
+                make: Any
                 if method.client_streaming:
-                    make, wrap = grpc.stream_unary_rpc_method_handler, self._client_stream
+                    make = grpc.stream_unary_rpc_method_handler
+                    handle = self._unary(path, function, streamed_requests=True)
                 elif method.server_streaming:
-                    make, wrap = grpc.unary_stream_rpc_method_handler, self._server_stream
+                    make, handle = grpc.unary_stream_rpc_method_handler, self._server_stream(path, function)
                 else:
-                    make, wrap = grpc.unary_unary_rpc_method_handler, self._unary
+                    make, handle = grpc.unary_unary_rpc_method_handler, self._unary(path, function)
                 handlers[path] = make(
-                    wrap(path, function),
+                    handle,
                     request_deserializer=request_type.FromString,
                     response_serializer=response_type.SerializeToString,
                 )
@@ -255,9 +257,13 @@ class Emulator:
         if header != f"Bearer {expected}":
             context.abort(grpc.StatusCode.UNAUTHENTICATED, "invalid API key")
 
-    def _unary(self, path: str, function: Any) -> Callable[[Any, grpc.ServicerContext], Any]:
+    def _unary(
+        self, path: str, function: Any, *, streamed_requests: bool = False
+    ) -> Callable[[Any, grpc.ServicerContext], Any]:
         def handle(request: Any, context: grpc.ServicerContext) -> Any:
-            call = self._begin(path, request, context, function)
+            # A client stream's requests are an iterator the implementation consumes: the record
+            # keeps no request.
+            call = self._begin(path, None if streamed_requests else request, context, function)
             try:
                 response = function(request, call)
             except RpcAbort as abort:
@@ -287,20 +293,6 @@ class Emulator:
                 raise
             if fault is not None and fault.code is not None:
                 context.abort(fault.code, fault.details)
-
-        return handle
-
-    def _client_stream(
-        self, path: str, function: Any
-    ) -> Callable[[Iterator[Any], grpc.ServicerContext], Any]:
-        def handle(requests: Iterator[Any], context: grpc.ServicerContext) -> Any:
-            call = self._begin(path, None, context, function)
-            try:
-                response = function(requests, call)
-            except RpcAbort as abort:
-                context.abort(abort.code, abort.details)
-            _send_request_id(call)
-            return response
 
         return handle
 
