@@ -11,7 +11,6 @@ import pytest
 
 from tests.conftest import outcome
 from xai_sdk import AsyncClient, Client, __version__, errors
-from xai_sdk._transport import ClientClosedError
 from xai_sdk.emulator import Emulator
 from xai_sdk.hookspecs import ServiceSpec, hookimpl
 from xai_sdk.operations import Operation, Rpc, unary
@@ -122,14 +121,14 @@ def test_with_options_refuses_bad_values(xai_client: Client) -> None:
 def test_a_closed_client_refuses_calls(xai_emulator: Emulator) -> None:
     with xai_emulator.client() as client:
         client.models.list_language_models()
-    with pytest.raises(ClientClosedError, match="closed"):
+    with pytest.raises(errors.ClientClosedError, match="closed"):
         client.models.list_language_models()
 
 
 async def test_a_closed_async_client_refuses_calls(xai_emulator: Emulator) -> None:
     async with xai_emulator.async_client() as client:
         await client.models.list_language_models()
-    with pytest.raises(ClientClosedError):
+    with pytest.raises(errors.ClientClosedError):
         await client.models.list_language_models()
 
 

@@ -85,7 +85,7 @@ def test_a_blank_or_spaced_host_is_refused(host: str) -> None:
 
 def test_timeout_defaults_to_27_minutes_and_takes_a_timedelta() -> None:
     assert ClientConfig.resolve(KEY).timeout == DEFAULT_TIMEOUT == 1620
-    assert ClientConfig.resolve(KEY, timeout=timedelta(seconds=90)).timeout == 90  # type: ignore[arg-type]
+    assert ClientConfig.resolve(KEY, timeout=timedelta(seconds=90)).timeout == 90
 
 
 @pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf")])

@@ -94,7 +94,7 @@ class ClientConfig:
         management_api_host: str | None = None,
         metadata: Sequence[tuple[str, str | bytes]] | None = None,
         channel_options: Sequence[tuple[str, Any]] | None = None,
-        timeout: float | None = None,
+        timeout: float | timedelta | None = None,
         use_insecure_channel: bool = False,
         environ: Mapping[str, str] = os.environ,
     ) -> ClientConfig:

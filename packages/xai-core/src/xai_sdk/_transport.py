@@ -17,6 +17,7 @@ import grpc
 import grpc.aio
 
 from xai_sdk._config import MANAGEMENT_KEY_ENV, ClientConfig, Metadata, is_loopback
+from xai_sdk.errors import ClientClosedError
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.operations import Rpc
 
@@ -25,10 +26,6 @@ _FACTORY_BY_KIND = {
     "server_stream": "unary_stream",
     "client_stream": "stream_unary",
 }
-
-
-class ClientClosedError(RuntimeError):
-    """The client was closed; make a new one."""
 
 
 class _OpenChannel:

@@ -25,6 +25,7 @@ __all__ = [
     "AbortedError",
     "AlreadyExistsError",
     "AuthenticationError",
+    "ClientClosedError",
     "DataLossError",
     "DeadlineExceededError",
     "FailedPreconditionError",
@@ -61,6 +62,10 @@ def request_id_from(metadata: Any) -> str | None:
 
 class XaiError(Exception):
     """Base class of the errors the SDK raises on its own account."""
+
+
+class ClientClosedError(XaiError, RuntimeError):
+    """The client was closed; create a new one to make calls."""
 
 
 class ServiceNotInstalledError(XaiError, AttributeError):

@@ -4,7 +4,8 @@ A plugin is any object (usually a module) with functions named after the hooks b
 with `xai_sdk.hookspecs.hookimpl`. Plugins are found in two ways:
 
 * the entry-point group ``xai_sdk`` of installed distributions: each entry point names a module
-  that is imported and registered when a client first needs its plugins. For a service plugin
+  that is imported once per process, when the first client is created, and registered into
+  every client. For a service plugin
   the entry point's name is the attribute it adds (``models = "xai_sdk._plugins.models"``);
 * ``Client(plugins=[...])`` and ``AsyncClient(plugins=[...])``, for that client only.
 
@@ -162,8 +163,9 @@ def xai_sdk_call_started(call: CallInfo) -> None:
 def xai_sdk_rpc_finished(call: CallInfo, rpc: RpcInfo) -> None:
     """One RPC of `call` finished: `rpc.response` or `rpc.error` is set.
 
-    For a server-streaming RPC this is called when the stream ends, fails or is closed.
-    Retries made inside gRPC (see the channel's retry policy) are not seen as separate RPCs.
+    For a server-streaming RPC this is called when the stream ends or fails; a stream the caller
+    closes early is reported by `xai_sdk_call_finished` alone (`call.closed_early`). Retries
+    made inside gRPC (see the channel's retry policy) are not seen as separate RPCs.
     """
 
 
