@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from typing import Any
 
 import grpc
 import pytest
@@ -13,17 +14,28 @@ from google.protobuf import empty_pb2
 from xai_sdk import Client
 from xai_sdk.emulator import Emulator
 from xai_sdk.emulator.faults import normalize_method
-from xai_sdk.proto import collections_pb2, models_pb2, models_pb2_grpc
+from xai_sdk.proto import collections_pb2, embed_pb2, models_pb2
 
 LIST = "Models/ListLanguageModels"
 
 
-def raw_call(emulator: Emulator, metadata: tuple[tuple[str, str], ...]) -> grpc.RpcError | object:
-    """A call with the generated stub on a plain channel: the emulator serves any gRPC client."""
+def raw_call(
+    emulator: Emulator,
+    metadata: tuple[tuple[str, str], ...],
+    path: str = "/xai_api.Models/ListLanguageModels",
+    request: Any = None,
+    response_type: Any = models_pb2.ListLanguageModelsResponse,
+) -> Any:
+    """A call on a plain grpc channel (the emulator serves any gRPC client): the response or the error."""
+    request = empty_pb2.Empty() if request is None else request
     with grpc.insecure_channel(emulator.address) as channel:
-        stub = models_pb2_grpc.ModelsStub(channel)
+        rpc = channel.unary_unary(
+            path,
+            request_serializer=type(request).SerializeToString,
+            response_deserializer=response_type.FromString,
+        )
         try:
-            return stub.ListLanguageModels(empty_pb2.Empty(), metadata=metadata, timeout=5)
+            return rpc(request, metadata=metadata, timeout=5)
         except grpc.RpcError as error:
             return error
 
@@ -44,18 +56,15 @@ def test_a_call_with_the_key_from_a_raw_stub_is_answered(xai_emulator: Emulator)
 
 
 def test_management_services_take_only_the_management_key(xai_emulator: Emulator) -> None:
-    with grpc.insecure_channel(xai_emulator.address) as channel:
-        list_collections = channel.unary_unary(
-            "/collections.Collections/ListCollections",
-            request_serializer=collections_pb2.ListCollectionsRequest.SerializeToString,
-            response_deserializer=collections_pb2.ListCollectionsResponse.FromString,
-        )
-        with pytest.raises(grpc.RpcError) as with_api_key:
-            list_collections(
-                collections_pb2.ListCollectionsRequest(),
-                metadata=(("authorization", f"Bearer {xai_emulator.api_key}"),),
-            )
-    assert with_api_key.value.code() is grpc.StatusCode.UNAUTHENTICATED
+    request = collections_pb2.ListCollectionsRequest()
+    error = raw_call(
+        xai_emulator,
+        (("authorization", f"Bearer {xai_emulator.api_key}"),),
+        "/collections.Collections/ListCollections",
+        request,
+        collections_pb2.ListCollectionsResponse,
+    )
+    assert isinstance(error, grpc.RpcError) and error.code() is grpc.StatusCode.UNAUTHENTICATED
 
 
 def test_every_received_call_is_recorded_with_its_metadata_and_an_id(
@@ -118,17 +127,11 @@ def test_an_ok_fault_is_refused(xai_emulator: Emulator) -> None:
 
 
 def test_an_rpc_not_implemented_yet_answers_unimplemented(xai_emulator: Emulator) -> None:
-    from xai_sdk.proto import embed_pb2
-
-    with grpc.insecure_channel(xai_emulator.address) as channel:
-        embed = channel.unary_unary(
-            "/xai_api.Embedder/Embed",
-            request_serializer=embed_pb2.EmbedRequest.SerializeToString,
-            response_deserializer=embed_pb2.EmbedResponse.FromString,
-        )
-        with pytest.raises(grpc.RpcError) as raised:
-            embed(embed_pb2.EmbedRequest(), metadata=(("authorization", f"Bearer {xai_emulator.api_key}"),))
-    assert raised.value.code() is grpc.StatusCode.UNIMPLEMENTED
+    authorized = (("authorization", f"Bearer {xai_emulator.api_key}"),)
+    error = raw_call(
+        xai_emulator, authorized, "/xai_api.Embedder/Embed", embed_pb2.EmbedRequest(), embed_pb2.EmbedResponse
+    )
+    assert isinstance(error, grpc.RpcError) and error.code() is grpc.StatusCode.UNIMPLEMENTED
 
 
 def test_env_points_a_client_at_the_emulator(xai_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,9 +60,10 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Venv:
     """A fresh virtual environment with some distributions installed from local wheels only."""
 
-    def __init__(self, path: Path, wheels: Path, *requirements: str) -> None:
+    def __init__(self, path: Path, wheels: Path | None, *requirements: str) -> None:
         uv("venv", "--quiet", "--python", sys.executable, path)
         self.python = path / "bin" / "python"
+        sources = ["--find-links", WHEELHOUSE, *(["--find-links", wheels] if wheels else [])]
         uv(
             "pip",
             "install",
@@ -71,10 +72,7 @@ class Venv:
             "--no-index",
             "--python",
             self.python,
-            "--find-links",
-            wheels,
-            "--find-links",
-            WHEELHOUSE,
+            *sources,
             *requirements,
         )
 
@@ -205,23 +203,9 @@ def test_the_generated_tree_works_on_each_protobuf_major(wheels: Path, tmp_path:
 
 
 def test_regenerating_the_protos_reproduces_the_committed_tree(tmp_path: Path) -> None:
-    uv("venv", "--quiet", "--python", sys.executable, tmp_path / "generator")
-    python = tmp_path / "generator" / "bin" / "python"
-    uv(
-        "pip",
-        "install",
-        "--quiet",
-        "--offline",
-        "--no-index",
-        "--python",
-        python,
-        "--find-links",
-        WHEELHOUSE,
-        "grpcio-tools==1.70.0",
-        "googleapis-common-protos",
-    )
+    venv = Venv(tmp_path / "generator", None, "grpcio-tools==1.70.0", "googleapis-common-protos")
     result = subprocess.run(
-        [python, ROOT / "scripts" / "generate_protos.py", "--check"], capture_output=True, text=True
+        [venv.python, ROOT / "scripts" / "generate_protos.py", "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "44 generated files compared; 0 differ" in result.stdout
