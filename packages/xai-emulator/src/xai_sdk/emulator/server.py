@@ -190,10 +190,14 @@ class Emulator:
         return [record for record in self.requests if path in ("*", record.method)]
 
     def reset(self) -> None:
-        """Forget recorded calls and pending faults."""
+        """Forget recorded calls, pending faults, and every service's state and scripts."""
         with self._lock:
             self._records.clear()
         self.faults.clear()
+        for implementation in self._implementations.values():
+            reset = getattr(implementation, "reset", None)
+            if reset is not None:
+                reset()
 
     # -- serving --------------------------------------------------------------------------------
 
