@@ -28,7 +28,7 @@ def test_a_sub_client_is_built_once_per_client(xai_emulator: Emulator, xai_clien
         assert other.models is not xai_client.models
 
 
-@pytest.mark.parametrize(("attribute", "extra"), [("chat", "chat"), ("image", "image"), ("batch", "batch")])
+@pytest.mark.parametrize(("attribute", "extra"), [("image", "image"), ("video", "video"), ("batch", "batch")])
 def test_a_missing_official_service_names_the_extra_to_install(
     xai_client: Client, attribute: str, extra: str
 ) -> None:

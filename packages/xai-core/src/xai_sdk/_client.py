@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from xai_sdk.auth import Auth
+    from xai_sdk.chat import ChatClient
     from xai_sdk.models import Models
     from xai_sdk.service import Async, Sync
     from xai_sdk.tokenizer import Tokenizer
@@ -143,6 +144,7 @@ class Client(_ClientBase):
 
     if TYPE_CHECKING:
         auth: Auth[Sync]
+        chat: ChatClient[Sync]
         models: Models[Sync]
         tokenize: Tokenizer[Sync]
 
@@ -170,6 +172,7 @@ class AsyncClient(_ClientBase):
 
     if TYPE_CHECKING:
         auth: Auth[Async]
+        chat: ChatClient[Async]
         models: Models[Async]
         tokenize: Tokenizer[Async]
 

@@ -320,6 +320,8 @@ class ResponseStream(Generic[T]):
         if rpc_error is not None:
             failure = state.rpc_failed(rpc, self._op.request, rpc_error, self._started)
             typed = error = failure.error
+            if self._op.result is not None:
+                typed.partial = self._op.result()
         elif error is None:
             state.rpc_succeeded(rpc, self._op.request, None, self._started, None)
         state.finish(self._op.result() if error is None and self._op.result else None, error)

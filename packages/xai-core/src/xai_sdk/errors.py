@@ -108,6 +108,8 @@ class RpcError(XaiError, grpc.aio.AioRpcError):
             debug_error_string,
         )
         self.method = method
+        self.partial: Any = None
+        """For a stream that failed after some chunks: what was received (e.g. the chat `Response`)."""
 
     @property
     def request_id(self) -> str | None:
@@ -139,7 +141,7 @@ class RpcError(XaiError, grpc.aio.AioRpcError):
         )
 
 
-def _rebuild(  # noqa: PLR0917 - pickle calls it with positional arguments
+def _rebuild(
     cls: type[RpcError],
     code: grpc.StatusCode,
     details: str | None,

@@ -20,6 +20,7 @@ chunks return a `StreamOperation` instead.
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterable, Callable, Generator, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -37,7 +38,9 @@ __all__ = [
     "Sleep",
     "Step",
     "StreamOperation",
+    "PENDING",
     "Timeout",
+    "poll",
     "unary",
 ]
 
@@ -169,3 +172,34 @@ def unary(
 ) -> Operation[Any]:
     """An operation that makes one RPC and returns its response, passed through `wrap` if given."""
     return Operation(_single_call(rpc, request, wrap), request, call_timeout(timeout))
+
+
+PENDING: Any = object()
+"""What a `poll` decision returns while the awaited work is not finished."""
+
+
+def poll(
+    check: Call[Any, Any],
+    decide: Callable[[Any], Any],
+    *,
+    interval: float,
+    timeout: float,
+    waiting_for: str,
+) -> Flow[Any]:
+    """A flow that makes the `check` call every `interval` seconds until `decide` says it is done.
+
+    `decide` receives each response and returns the flow's result, or `PENDING` to go on; it
+    may raise to stop with an error. When `timeout` seconds have passed without a result, the
+    flow raises `TimeoutError` ("Polling timed out after 12.0s: waiting for <what>"); it never
+    sleeps past the timeout. Give its `Operation` the timeout ``timeout + interval``: that bounds
+    the RPCs too, and leaves the last check the time to answer.
+    """
+    started = time.monotonic()
+    while True:
+        result = decide((yield check))
+        if result is not PENDING:
+            return result
+        elapsed = time.monotonic() - started
+        if elapsed >= timeout:
+            raise TimeoutError(f"Polling timed out after {elapsed:.1f}s: waiting for {waiting_for}")
+        yield Sleep(min(interval, timeout - elapsed))

@@ -1,0 +1,108 @@
+"""Chat: conversations with Grok models, sync and async (``client.chat``).
+
+::
+
+    from xai_sdk import Client
+    from xai_sdk.chat import system, user
+
+    chat = Client().chat.create("grok-4", messages=[system("Be brief.")])
+    chat.append(user("What is the capital of France?"))
+    print(chat.sample().content)
+
+Message helpers (`user`, `system`, `assistant`, `developer`, `tool_result`), content parts
+(`text`, `image`, `file`), tools (`tool`, `tool_from_function`, `required_tool`, and the
+server-side tools of `xai_sdk.tools`), and what calls return (`Response`, `Chunk`, ...).
+"""
+
+from xai_sdk.chat._chat import Chat, ChatClient, completions_request
+from xai_sdk.chat._content import (
+    assistant,
+    developer,
+    file,
+    image,
+    required_tool,
+    system,
+    text,
+    tool,
+    tool_result,
+    user,
+)
+from xai_sdk.chat._functions import tool_from_function
+from xai_sdk.chat._response import (
+    Chunk,
+    CompactContextResponse,
+    CompletionOutputChunk,
+    ImageGenerationOutput,
+    Response,
+)
+from xai_sdk.chat._types import (
+    AgentCount,
+    AgentCountMap,
+    Content,
+    Guideline,
+    GuidelineBehavior,
+    GuidelineBehaviorMap,
+    GuidelineCategory,
+    GuidelineCategoryMap,
+    ImageDetail,
+    IncludeOption,
+    IncludeOptionMap,
+    ReasoningEffort,
+    ResponseFormat,
+    ToolMode,
+)
+from xai_sdk.cost import cost_usd_from_usage
+from xai_sdk.meta import ProtoDecorator
+from xai_sdk.search import SearchParameters
+from xai_sdk.service_tier import ServiceTier, service_tier_from_proto, service_tier_to_proto
+from xai_sdk.types.model import ChatModel
+
+BaseChat = Chat
+"""The official SDK's name of the conversation class."""
+BaseClient = ChatClient
+"""The official SDK's name of the chat sub-client class."""
+
+__all__ = [
+    "AgentCount",
+    "AgentCountMap",
+    "BaseChat",
+    "BaseClient",
+    "Chat",
+    "ChatClient",
+    "ChatModel",
+    "Chunk",
+    "CompactContextResponse",
+    "CompletionOutputChunk",
+    "Content",
+    "Guideline",
+    "GuidelineBehavior",
+    "GuidelineBehaviorMap",
+    "GuidelineCategory",
+    "GuidelineCategoryMap",
+    "ImageDetail",
+    "ImageGenerationOutput",
+    "IncludeOption",
+    "IncludeOptionMap",
+    "ProtoDecorator",
+    "ReasoningEffort",
+    "Response",
+    "ResponseFormat",
+    "SearchParameters",
+    "ServiceTier",
+    "ToolMode",
+    "assistant",
+    "completions_request",
+    "cost_usd_from_usage",
+    "developer",
+    "file",
+    "image",
+    "required_tool",
+    "service_tier_from_proto",
+    "service_tier_to_proto",
+    "system",
+    "text",
+    "tool",
+    "tool_from_function",
+    "tool_result",
+    "user",
+]

@@ -1,0 +1,455 @@
+"""What a chat call returns: `Response`, `Chunk` and the smaller wrappers.
+
+A streamed `Response` accumulates its text in per-output buffers and joins them only when read,
+so a stream of any length costs the same per chunk, and reading `.content` inside the loop does
+not pile up copies in the response message. `.proto` writes the text into the message on demand.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+
+from xai_sdk.cost import cost_usd_from_usage
+from xai_sdk.meta import ProtoDecorator
+from xai_sdk.proto import chat_pb2, sample_pb2, usage_pb2
+from xai_sdk.service_tier import ServiceTier, service_tier_from_proto
+
+__all__ = [
+    "Chunk",
+    "CompactContextResponse",
+    "CompletionOutputChunk",
+    "ImageGenerationOutput",
+    "Response",
+]
+
+_TEXT_FIELDS = ("content", "reasoning_content", "encrypted_content")
+
+
+class _Text:
+    """The pieces of one text field received so far, joined when read."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def read(self) -> str:
+        if len(self.pieces) > 1:
+            self.pieces = ["".join(self.pieces)]
+        return self.pieces[0] if self.pieces else ""
+
+
+class _Accumulation:
+    """The state a streamed response builds, shared by the `Response` objects of one stream."""
+
+    __slots__ = ("dirty", "proto", "texts")
+
+    def __init__(self, proto: chat_pb2.GetChatCompletionResponse) -> None:
+        self.proto = proto
+        self.texts: dict[tuple[int, str], _Text] = {}
+        self.dirty = False
+
+    def add_chunk(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
+        proto = self.proto
+        proto.usage.CopyFrom(chunk.usage)
+        proto.created.CopyFrom(chunk.created)
+        proto.id = chunk.id
+        proto.model = chunk.model
+        proto.system_fingerprint = chunk.system_fingerprint
+        if chunk.service_tier:
+            proto.service_tier = chunk.service_tier
+        proto.citations.extend(chunk.citations)
+        proto.output_files.extend(chunk.output_files)
+        if chunk.HasField("debug_output"):
+            proto.debug_output.CopyFrom(chunk.debug_output)
+        for output_chunk in chunk.outputs:
+            while len(proto.outputs) <= output_chunk.index:
+                proto.outputs.add(index=len(proto.outputs))
+            output = proto.outputs[output_chunk.index]
+            delta = output_chunk.delta
+            output.index = output_chunk.index
+            output.message.role = delta.role
+            output.finish_reason = output_chunk.finish_reason
+            if delta.tool_calls:
+                output.message.tool_calls.extend(delta.tool_calls)
+            if delta.citations:
+                output.message.citations.extend(delta.citations)
+            if output_chunk.logprobs.content:
+                output.logprobs.content.extend(output_chunk.logprobs.content)
+            for field in _TEXT_FIELDS:
+                piece = getattr(delta, field)
+                if piece:
+                    self.texts.setdefault((output_chunk.index, field), _Text()).pieces.append(piece)
+                    self.dirty = True
+
+    def text(self, output: chat_pb2.CompletionOutput, field: str) -> str:
+        accumulated = self.texts.get((output.index, field))
+        if accumulated is None:
+            return str(getattr(output.message, field))
+        return accumulated.read()
+
+    def flush(self) -> chat_pb2.GetChatCompletionResponse:
+        if self.dirty:
+            for (index, field), accumulated in self.texts.items():
+                setattr(self.proto.outputs[index].message, field, accumulated.read())
+            self.dirty = False
+        return self.proto
+
+
+class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
+    """A chat completion, with conveniences over the `GetChatCompletionResponse` message.
+
+    A request may produce several outputs: `index` selects the one whose content, reasoning,
+    role and finish reason the properties show (None: the last assistant output of any index,
+    as when server-side tools add tool outputs).
+    """
+
+    def __init__(self, response: chat_pb2.GetChatCompletionResponse, index: int | None) -> None:
+        super().__init__(response)
+        self._index = index
+        self._accumulation = _Accumulation(response)
+
+    @classmethod
+    def _sharing(cls, other: Response, index: int | None) -> Response:
+        """A response over the same accumulating state as `other` (for streamed batches)."""
+        response = cls.__new__(cls)
+        response._proto = other._proto
+        response._index = index
+        response._accumulation = other._accumulation
+        return response
+
+    def process_chunk(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
+        """Add a streamed chunk to the response."""
+        self._accumulation.add_chunk(chunk)
+
+    @property
+    def proto(self) -> chat_pb2.GetChatCompletionResponse:
+        """The response message, with everything streamed so far written into it."""
+        return self._accumulation.flush()
+
+    def _output(self) -> chat_pb2.CompletionOutput:
+        selected = None
+        for output in self._proto.outputs:
+            if output.message.role == chat_pb2.ROLE_ASSISTANT and (
+                self._index is None or output.index == self._index
+            ):
+                selected = output
+        return selected if selected is not None else chat_pb2.CompletionOutput()
+
+    def _text(self, field: str) -> str:
+        return self._accumulation.text(self._output(), field)
+
+    @property
+    def id(self) -> str:
+        """The response id (use it as `previous_response_id`, or to fetch a stored completion)."""
+        return self._proto.id
+
+    @property
+    def created(self) -> datetime:
+        """When the response was created (UTC, naive as protobuf returns it)."""
+        return self._proto.created.ToDatetime()
+
+    @property
+    def content(self) -> str:
+        """The text of the answer."""
+        return self._text("content")
+
+    @property
+    def reasoning_content(self) -> str:
+        """The model's reasoning, for reasoning models that return it."""
+        return self._text("reasoning_content")
+
+    @property
+    def encrypted_content(self) -> str:
+        """The encrypted reasoning, when requested with `use_encrypted_content=True`."""
+        return self._text("encrypted_content")
+
+    @property
+    def role(self) -> str:
+        """The role of the answer, e.g. ``"ROLE_ASSISTANT"``."""
+        return chat_pb2.MessageRole.Name(self._output().message.role)
+
+    @property
+    def finish_reason(self) -> str:
+        """Why generation stopped, e.g. ``"REASON_STOP"`` or ``"REASON_TOOL_CALLS"``."""
+        return sample_pb2.FinishReason.Name(self._output().finish_reason)
+
+    @property
+    def logprobs(self) -> chat_pb2.LogProbs:
+        """Token log probabilities, when requested with `logprobs=True`."""
+        return self._output().logprobs
+
+    @property
+    def usage(self) -> usage_pb2.SamplingUsage:
+        """Token counts (and cost) of the request."""
+        return self._proto.usage
+
+    @property
+    def cost_usd(self) -> float | None:
+        """The cost of this request in US dollars, when the server reports it.
+
+        It covers one request only: sum it yourself over the turns of a conversation. With
+        server-side tools, the whole agentic loop is one request and is included.
+        """
+        return cost_usd_from_usage(self._proto.usage)
+
+    @property
+    def system_fingerprint(self) -> str:
+        """The configuration of the serving backend."""
+        return self._proto.system_fingerprint
+
+    @property
+    def service_tier(self) -> ServiceTier:
+        """``"priority"`` if the request was served at the priority tier, else ``"default"``."""
+        return service_tier_from_proto(self._proto.service_tier)
+
+    @property
+    def tool_calls(self) -> Sequence[chat_pb2.ToolCall]:
+        """The tool calls of every assistant output."""
+        return [
+            call
+            for output in self._proto.outputs
+            if output.message.role == chat_pb2.ROLE_ASSISTANT
+            for call in output.message.tool_calls
+        ]
+
+    @property
+    def citations(self) -> Sequence[str]:
+        """URLs of the sources the answer used (with search tools)."""
+        return self._proto.citations
+
+    @property
+    def inline_citations(self) -> Sequence[chat_pb2.InlineCitation]:
+        """Citations with their position in the text (with ``include=["inline_citations"]``)."""
+        return [
+            citation
+            for output in self._proto.outputs
+            if output.message.role == chat_pb2.ROLE_ASSISTANT
+            for citation in output.message.citations
+        ]
+
+    @property
+    def tool_outputs(self) -> Sequence[chat_pb2.CompletionOutput]:
+        """The outputs of server-side tools (role ``ROLE_TOOL``)."""
+        self.proto  # noqa: B018 - tool outputs carry streamed text too
+        return [output for output in self._proto.outputs if output.message.role == chat_pb2.ROLE_TOOL]
+
+    @property
+    def image_outputs(self) -> Sequence[ImageGenerationOutput]:
+        """The images made by the image generation tool, one per completed call, in order."""
+        images = []
+        for output in self.tool_outputs:
+            completed = [
+                call
+                for call in output.message.tool_calls
+                if call.type == chat_pb2.TOOL_CALL_TYPE_IMAGE_GENERATION_TOOL
+                and call.status == chat_pb2.TOOL_CALL_STATUS_COMPLETED
+            ]
+            if completed:
+                images.append(ImageGenerationOutput(output, completed[0]))
+        return images
+
+    @property
+    def server_side_tool_usage(self) -> dict[str, int]:
+        """How many times each server-side tool was used, by tool name."""
+        return _tool_usage(self._proto.usage)
+
+    @property
+    def request_settings(self) -> chat_pb2.RequestSettings:
+        """The settings the server applied to the request."""
+        return self._proto.settings
+
+    @property
+    def debug_output(self) -> chat_pb2.DebugOutput:
+        """Debugging information, when the server includes it."""
+        return self._proto.debug_output
+
+    def __repr__(self) -> str:
+        self.proto  # noqa: B018 - write streamed text into the message before printing it
+        return super().__repr__()
+
+
+def _tool_usage(usage: usage_pb2.SamplingUsage) -> dict[str, int]:
+    return dict(Counter(usage_pb2.ServerSideTool.Name(tool) for tool in usage.server_side_tools_used))
+
+
+class CompletionOutputChunk(ProtoDecorator[chat_pb2.CompletionOutputChunk]):
+    """One output's part of a streamed chunk."""
+
+    @property
+    def content(self) -> str:
+        """The text received in this chunk."""
+        return self._proto.delta.content
+
+    @property
+    def reasoning_content(self) -> str:
+        """The reasoning received in this chunk."""
+        return self._proto.delta.reasoning_content
+
+    @property
+    def role(self) -> str:
+        """The role of the output, e.g. ``"ROLE_ASSISTANT"``."""
+        return chat_pb2.MessageRole.Name(self._proto.delta.role)
+
+    @property
+    def tool_calls(self) -> Sequence[chat_pb2.ToolCall]:
+        """Tool calls completed in this chunk."""
+        return self._proto.delta.tool_calls
+
+    @property
+    def finish_reason(self) -> sample_pb2.FinishReason:
+        """The finish reason enum value (set on the output's last chunk)."""
+        return self._proto.finish_reason
+
+
+class Chunk(ProtoDecorator[chat_pb2.GetChatCompletionChunk]):
+    """A streamed piece of a completion; ``str(chunk)`` is its text."""
+
+    def __init__(self, proto: chat_pb2.GetChatCompletionChunk, index: int | None) -> None:
+        super().__init__(proto)
+        self._index = index
+
+    def _outputs(self, role: chat_pb2.MessageRole) -> list[CompletionOutputChunk]:
+        index = self._index
+        return [
+            CompletionOutputChunk(output)
+            for output in self._proto.outputs
+            if output.delta.role == role and (index is None or output.index == index)
+        ]
+
+    @property
+    def choices(self) -> Sequence[CompletionOutputChunk]:
+        """The assistant outputs of this chunk (of the selected index)."""
+        return self._outputs(chat_pb2.ROLE_ASSISTANT)
+
+    @property
+    def tool_outputs(self) -> Sequence[CompletionOutputChunk]:
+        """The server-side tool outputs of this chunk."""
+        return self._outputs(chat_pb2.ROLE_TOOL)
+
+    @property
+    def created(self) -> datetime:
+        """When the response was created."""
+        return self._proto.created.ToDatetime()
+
+    @property
+    def content(self) -> str:
+        """The answer text in this chunk."""
+        return "".join(choice.content for choice in self.choices)
+
+    @property
+    def reasoning_content(self) -> str:
+        """The reasoning text in this chunk."""
+        return "".join(choice.reasoning_content for choice in self.choices)
+
+    @property
+    def output(self) -> str:
+        """Content and reasoning of this chunk together."""
+        return "".join(choice.content + choice.reasoning_content for choice in self.choices)
+
+    @property
+    def tool_calls(self) -> Sequence[chat_pb2.ToolCall]:
+        """Tool calls in this chunk."""
+        return [call for choice in self.choices for call in choice.tool_calls]
+
+    @property
+    def inline_citations(self) -> Sequence[chat_pb2.InlineCitation]:
+        """Inline citations in this chunk."""
+        return [citation for choice in self.choices for citation in choice.proto.delta.citations]
+
+    @property
+    def citations(self) -> Sequence[str]:
+        """Source URLs in this chunk."""
+        return self._proto.citations
+
+    @property
+    def server_side_tool_usage(self) -> dict[str, int]:
+        """Server-side tool use so far, by tool name."""
+        return _tool_usage(self._proto.usage)
+
+    @property
+    def debug_output(self) -> chat_pb2.DebugOutput:
+        """Debugging information, when the server includes it."""
+        return self._proto.debug_output
+
+    def __str__(self) -> str:
+        return self.output
+
+
+class ImageGenerationOutput(ProtoDecorator[chat_pb2.CompletionOutput]):
+    """An image made by the image generation tool: its bytes, MIME type and id for edits."""
+
+    def __init__(self, proto: chat_pb2.CompletionOutput, tool_call: chat_pb2.ToolCall) -> None:
+        super().__init__(proto)
+        self._tool_call = tool_call
+        content = proto.message.content
+        problem = f"Output content is not a well-formed image generation result envelope: {content[:64]!r}"
+        try:
+            envelope = json.loads(content)
+        except json.JSONDecodeError as error:
+            raise ValueError(problem) from error
+        data_url = envelope.get("result") if isinstance(envelope, dict) else None
+        if (
+            envelope.get("__type") != "image_generation_result"
+            or not isinstance(data_url, str)
+            or not data_url.startswith("data:image/")
+            or "base64," not in data_url
+        ):
+            raise ValueError(problem)
+        self._data_url = data_url
+        image_uuid = envelope.get("image_uuid", "")
+        self._image_uuid = image_uuid if isinstance(image_uuid, str) else ""
+        self._image = base64.b64decode(data_url.split("base64,", 1)[1])
+
+    @property
+    def tool_call(self) -> chat_pb2.ToolCall:
+        """The completed call that made the image (its function name tells generation from edit)."""
+        return self._tool_call
+
+    @property
+    def data_url(self) -> str:
+        """The image as a ``data:image/...;base64,...`` URL."""
+        return self._data_url
+
+    @property
+    def mime_type(self) -> str:
+        """E.g. ``"image/png"``."""
+        return self._data_url.removeprefix("data:").split(";", 1)[0]
+
+    @property
+    def image_uuid(self) -> str:
+        """The id to refer to the image in a follow-up edit request ("" if none was given)."""
+        return self._image_uuid
+
+    @property
+    def image(self) -> bytes:
+        """The image's bytes."""
+        return self._image
+
+
+class CompactContextResponse(ProtoDecorator[chat_pb2.CompactContextResponse]):
+    """A conversation condensed by the server; append it to a chat to replace its history."""
+
+    @property
+    def id(self) -> str:
+        """The id of the compaction."""
+        return self._proto.id
+
+    @property
+    def encrypted_content(self) -> str:
+        """The opaque condensed context."""
+        return self._proto.encrypted_content
+
+    @property
+    def dropped_message_count(self) -> int:
+        """How many messages the compaction replaced."""
+        return self._proto.dropped_message_count
+
+    @property
+    def usage(self) -> usage_pb2.SamplingUsage:
+        """Token counts of the compaction."""
+        return self._proto.usage

@@ -1,0 +1,25 @@
+"""`ProtoDecorator`: the base of response wrappers that add conveniences to an API message."""
+
+from __future__ import annotations
+
+import pprint
+from typing import Generic, TypeVar
+
+__all__ = ["ProtoDecorator"]
+
+ProtoT = TypeVar("ProtoT")
+
+
+class ProtoDecorator(Generic[ProtoT]):
+    """Wraps an API message; `.proto` gives the message itself, `repr()` pretty-prints it."""
+
+    def __init__(self, proto: ProtoT) -> None:
+        self._proto = proto
+
+    @property
+    def proto(self) -> ProtoT:
+        """The wrapped message."""
+        return self._proto
+
+    def __repr__(self) -> str:
+        return pprint.pformat(self._proto)
