@@ -12,7 +12,9 @@ Standalone: ``xai-emulator --port 50051`` prints the environment variables that 
 client at it (``XAI_API_HOST``, ``XAI_API_KEY``, ...). With pytest, the ``xai_emulator``,
 ``xai_client`` and ``xai_async_client`` fixtures come with this distribution.
 
-See the distribution's README for where the emulator differs from the real API.
+The chat model echoes the last user message unless a test scripts its replies with
+``emulator.chat.script(...)`` (see `xai_sdk.emulator.chat`). See the distribution's README for
+where the emulator differs from the real API.
 """
 
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort

@@ -49,7 +49,7 @@ class RecordedCall:
     """Seconds left before the call's deadline when it arrived (None: no deadline)."""
     time: float = field(default_factory=time.time)
     cancelled: bool = False
-    """Set when the client cancelled the RPC before it completed."""
+    """Set when a server stream ended early because the client cancelled (or its deadline passed)."""
 
     @property
     def headers(self) -> dict[str, str | bytes]:

@@ -46,7 +46,7 @@ LANGUAGE_MODELS = [
     ),
     _language(
         "grok-4-fast-reasoning",
-        ["grok-4-fast"],
+        ["grok-4-fast", "grok-4-fast-reasoning-latest"],
         prompt_price=2_000,
         completion_price=5_000,
         context=2_000_000,
@@ -54,18 +54,87 @@ LANGUAGE_MODELS = [
     ),
     _language(
         "grok-4-fast-non-reasoning",
-        [],
+        ["grok-4-fast-non-reasoning-latest"],
         prompt_price=2_000,
         completion_price=5_000,
         context=2_000_000,
         images=True,
     ),
+    _language(
+        "grok-4-1-fast-reasoning",
+        ["grok-4-1-fast", "grok-4-1-fast-reasoning-latest"],
+        prompt_price=2_000,
+        completion_price=5_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4-1-fast-non-reasoning",
+        ["grok-4-1-fast-non-reasoning-latest"],
+        prompt_price=2_000,
+        completion_price=5_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4.20-0309-reasoning",
+        ["grok-4.20", "grok-4.20-0309", "grok-4.20-reasoning-latest"],
+        prompt_price=20_000,
+        completion_price=60_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4.20-0309-non-reasoning",
+        ["grok-4.20-non-reasoning", "grok-4.20-non-reasoning-latest"],
+        prompt_price=20_000,
+        completion_price=60_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4.20-multi-agent-0309",
+        ["grok-4.20-multi-agent", "grok-4.20-multi-agent-latest"],
+        prompt_price=20_000,
+        completion_price=60_000,
+        context=2_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4.3",
+        ["grok-4.3-latest"],
+        prompt_price=30_000,
+        completion_price=150_000,
+        context=1_000_000,
+        images=True,
+    ),
+    _language(
+        "grok-4.5",
+        ["grok-4.5-latest"],
+        prompt_price=30_000,
+        completion_price=150_000,
+        context=1_000_000,
+        images=True,
+    ),
+    _language("grok-4.6", [], prompt_price=30_000, completion_price=150_000, context=1_000_000, images=True),
     _language("grok-3", ["grok-3-latest"], prompt_price=30_000, completion_price=150_000, context=131_072),
     _language(
         "grok-3-mini", ["grok-3-mini-latest"], prompt_price=3_000, completion_price=5_000, context=131_072
     ),
+    _language(
+        "grok-3-fast", ["grok-3-fast-latest"], prompt_price=50_000, completion_price=250_000, context=131_072
+    ),
+    _language(
+        "grok-3-mini-fast",
+        ["grok-3-mini-fast-latest"],
+        prompt_price=6_000,
+        completion_price=40_000,
+        context=131_072,
+    ),
     _language("grok-code-fast-1", [], prompt_price=2_000, completion_price=15_000, context=256_000),
+    _language("grok-build-0.1", [], prompt_price=2_000, completion_price=15_000, context=256_000),
 ]
+"""Every chat model name of the official SDK's ``ChatModel`` is one of these or an alias of one."""
 
 EMBEDDING_MODELS = [
     models_pb2.EmbeddingModel(

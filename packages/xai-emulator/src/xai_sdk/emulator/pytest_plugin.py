@@ -1,7 +1,7 @@
 """pytest fixtures that run the emulator, for the SDK's tests and for yours.
 
-* ``xai_emulator``: an `Emulator` shared by the whole session, reset (recorded calls and
-  pending faults forgotten) before each test that uses it.
+* ``xai_emulator``: an `Emulator` shared by the whole session, reset (recorded calls, pending
+  faults, chat scripts and every service's state forgotten) before each test that uses it.
 * ``xai_client``: a `Client` connected to it, closed after the test.
 * ``xai_async_client``: an `AsyncClient` connected to it. It opens its channels inside the
   test's event loop on first use; they are closed with that loop.
@@ -28,7 +28,7 @@ def xai_emulator_session() -> Iterator[Emulator]:
 
 @pytest.fixture
 def xai_emulator(xai_emulator_session: Emulator) -> Emulator:
-    """The session's emulator, with its recorded calls and pending faults cleared."""
+    """The session's emulator, reset: no recorded calls, pending faults, scripts or stored state."""
     xai_emulator_session.reset()
     return xai_emulator_session
 

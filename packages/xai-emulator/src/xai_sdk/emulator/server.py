@@ -23,7 +23,7 @@ import xai_sdk.proto
 from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
 from xai_sdk.emulator.faults import Faults, normalize_method
-from xai_sdk.emulator.services import auth, models, sample, tokenize
+from xai_sdk.emulator.services import auth, chat, models, sample, tokenize
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -64,6 +64,7 @@ class Emulator:
             client.models.list_language_models()
             emulator.faults.fail("Models/ListLanguageModels", grpc.StatusCode.UNAVAILABLE, times=2)
             assert emulator.calls("Models/ListLanguageModels")[0].headers["xai-sdk-language"]
+            emulator.chat.script("The next chat completion says this.")
 
     Args:
         host: the interface to listen on; loopback by default.
@@ -93,9 +94,11 @@ class Emulator:
         self._records: list[RecordedCall] = []
         self._request_ids = itertools.count(1)
         self._server: grpc.Server | None = None
+        self.chat = chat.Chat()
+        """The chat service: script its replies (`xai_sdk.emulator.chat`), set `deferred_polls`."""
         self._implementations: dict[str, object] = {
             service.full_name: service
-            for service in (auth.Auth(), models.Models(), sample.Sample(), tokenize.Tokenize())
+            for service in (auth.Auth(), self.chat, models.Models(), sample.Sample(), tokenize.Tokenize())
         }
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -295,6 +298,9 @@ class Emulator:
             except GeneratorExit:  # grpc closes the handler when the client cancels
                 call.record.cancelled = True
                 raise
+            if not call.is_active:  # the implementation saw the client go away and stopped
+                call.record.cancelled = True
+                return
             if fault is not None and fault.code is not None:
                 context.abort(fault.code, fault.details)
 
