@@ -23,7 +23,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from xai_sdk.chat import Chunk, Response, user
+from xai_sdk.chat import Chunk, Response
 from xai_sdk.emulator import Emulator
 from xai_sdk.emulator.chat import Reply
 from xai_sdk.proto import chat_pb2
