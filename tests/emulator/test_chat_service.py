@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 from xai_sdk.emulator import Emulator
 from xai_sdk.emulator.chat import Reply, ToolCallReply
 from xai_sdk.proto import chat_pb2, deferred_pb2, sample_pb2, usage_pb2
+from xai_sdk.types.model import ChatModel
 
 CHAT = "/xai_api.Chat/"
 
@@ -162,45 +164,7 @@ def test_the_response_describes_itself(chat: RawChat) -> None:
     assert not response.settings.HasField("max_tokens")
 
 
-OFFICIAL_CHAT_MODELS = [
-    "grok-4",
-    "grok-4-0709",
-    "grok-4-latest",
-    "grok-4-1-fast",
-    "grok-4-1-fast-reasoning",
-    "grok-4-1-fast-reasoning-latest",
-    "grok-4-1-fast-non-reasoning",
-    "grok-4-1-fast-non-reasoning-latest",
-    "grok-4-fast",
-    "grok-4-fast-reasoning",
-    "grok-4-fast-reasoning-latest",
-    "grok-4-fast-non-reasoning",
-    "grok-4-fast-non-reasoning-latest",
-    "grok-4.20-0309-reasoning",
-    "grok-4.20",
-    "grok-4.20-0309",
-    "grok-4.20-reasoning-latest",
-    "grok-4.20-0309-non-reasoning",
-    "grok-4.20-non-reasoning",
-    "grok-4.20-non-reasoning-latest",
-    "grok-4.20-multi-agent",
-    "grok-4.20-multi-agent-0309",
-    "grok-4.20-multi-agent-latest",
-    "grok-4.3",
-    "grok-4.3-latest",
-    "grok-4.5",
-    "grok-4.5-latest",
-    "grok-4.6",
-    "grok-code-fast-1",
-    "grok-build-0.1",
-    "grok-3",
-    "grok-3-latest",
-    "grok-3-mini",
-    "grok-3-fast",
-    "grok-3-fast-latest",
-    "grok-3-mini-fast",
-    "grok-3-mini-fast-latest",
-]
+OFFICIAL_CHAT_MODELS = typing.get_args(ChatModel)
 
 
 def test_every_chat_model_name_of_the_official_sdk_is_served(chat: RawChat) -> None:
