@@ -23,7 +23,7 @@ import xai_sdk.proto
 from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
 from xai_sdk.emulator.faults import Faults, normalize_method
-from xai_sdk.emulator.services import auth, chat, models, sample, tokenize
+from xai_sdk.emulator.services import chat, service_classes
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -94,12 +94,19 @@ class Emulator:
         self._records: list[RecordedCall] = []
         self._request_ids = itertools.count(1)
         self._server: grpc.Server | None = None
-        self.chat = chat.Chat()
+        self._implementations: dict[str, Any] = {cls.full_name: cls() for cls in service_classes()}
+        for implementation in self._implementations.values():
+            if hasattr(implementation, "attach"):
+                implementation.attach(self)
+
+    def service(self, full_name: str) -> Any:
+        """The implementation of a gRPC service, e.g. ``emulator.service("xai_api.Chat")``."""
+        return self._implementations[full_name]
+
+    @property
+    def chat(self) -> chat.Chat:
         """The chat service: script its replies (`xai_sdk.emulator.chat`), set `deferred_polls`."""
-        self._implementations: dict[str, object] = {
-            service.full_name: service
-            for service in (auth.Auth(), self.chat, models.Models(), sample.Sample(), tokenize.Tokenize())
-        }
+        return self.service(chat.Chat.full_name)  # type: ignore[no-any-return]
 
     # -- lifecycle ------------------------------------------------------------------------------
 

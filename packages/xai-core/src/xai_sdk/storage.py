@@ -1,0 +1,93 @@
+"""Storage options: keep a generated image or video as a file, optionally behind a public URL.
+
+Shared by `client.image`, `client.video` and `client.files`::
+
+    client.image.sample("a lighthouse", "grok-imagine-image",
+                        storage_options={"filename": "lighthouse.png", "expires_after": 3600,
+                                         "public_url": {"expires_after": 600}})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import TypedDict
+
+from typing_extensions import NotRequired
+
+from xai_sdk.proto import image_pb2
+
+__all__ = [
+    "PublicUrlInput",
+    "PublicUrlOptions",
+    "StorageOptions",
+    "expires_after_seconds",
+    "storage_options_to_proto",
+]
+
+
+class PublicUrlOptions(TypedDict):
+    """A public URL with its own lifetime (seconds or a timedelta), independent of the file's."""
+
+    expires_after: int | timedelta
+
+
+PublicUrlInput = bool | PublicUrlOptions
+"""``True`` for a public URL with the default lifetime, or `PublicUrlOptions`."""
+
+
+class StorageOptions(TypedDict):
+    """Where and how long to keep the output as a file.
+
+    `filename` is required; `expires_after` (seconds or a timedelta) deletes the file after that
+    time; `public_url` makes it readable by anyone with the link.
+    """
+
+    filename: str
+    expires_after: NotRequired[int | timedelta]
+    public_url: NotRequired[PublicUrlInput]
+
+
+def expires_after_seconds(value: int | timedelta | None, name: str = "expires_after") -> int | None:
+    """A lifetime in whole seconds (from seconds or a timedelta); None stays None."""
+    if value is None:
+        return None
+    seconds = value.total_seconds() if isinstance(value, timedelta) else value
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds <= 0:
+        raise ValueError(f"{name} must be a positive number of seconds or a timedelta, got {value!r}")
+    return int(seconds)
+
+
+def storage_options_to_proto(options: StorageOptions | image_pb2.StorageOptions) -> image_pb2.StorageOptions:
+    """Check a `StorageOptions` dict and convert it; a proto passes through."""
+    if isinstance(options, image_pb2.StorageOptions):
+        return options
+    if not isinstance(options, Mapping):
+        raise TypeError(f"storage_options must be a dict such as {{'filename': 'out.png'}}, got {options!r}")
+    unknown = set(options) - {"filename", "expires_after", "public_url"}
+    if unknown:
+        raise ValueError(
+            f"storage_options has unknown keys {sorted(unknown)}: use filename, expires_after, public_url"
+        )
+    filename = options.get("filename")
+    if not isinstance(filename, str) or not filename.strip():
+        raise ValueError("storage_options needs a non-empty 'filename'")
+    proto = image_pb2.StorageOptions(
+        filename=filename, expires_after=expires_after_seconds(options.get("expires_after"))
+    )
+    public_url = options.get("public_url", False)
+    if public_url is True:
+        proto.public_url.SetInParent()
+    elif isinstance(public_url, Mapping):
+        if set(public_url) - {"expires_after"}:
+            raise ValueError(f"public_url takes only 'expires_after', got {sorted(public_url)}")
+        proto.public_url.CopyFrom(
+            image_pb2.PublicUrlOptions(
+                expires_after=expires_after_seconds(
+                    public_url.get("expires_after"), "public_url expires_after"
+                )
+            )
+        )
+    elif public_url is not False:
+        raise TypeError(f"public_url must be True, False or {{'expires_after': seconds}}, got {public_url!r}")
+    return proto
