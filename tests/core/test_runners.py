@@ -109,3 +109,29 @@ def test_a_sync_stream_refuses_async_iteration_and_vice_versa(xai_emulator: Emul
     async_client = xai_emulator.async_client(plugins=[xai_echo.plugin])
     with pytest.raises(TypeError, match="async for"):
         next(async_client.echo.stream("a"))
+
+
+async def test_gather_runs_operations_concurrently_and_returns_each_outcome(
+    echo, xai_emulator: Emulator
+) -> None:
+    outcomes = await outcome(
+        echo.complete_many(["a", "b", "c"], limit=2, models=["grok-4", "no-such-model", "grok-3"])
+    )
+    assert outcomes[0] == "a" and outcomes[2] == "c"
+    assert isinstance(outcomes[1], errors.NotFoundError)
+    assert len(xai_emulator.calls(SAMPLE)) == 3
+
+
+async def test_gathered_operations_are_seen_as_calls_of_their_own(xai_emulator: Emulator) -> None:
+    from tests.core.test_plugins import Recorder
+
+    recorder = Recorder()
+    with xai_emulator.client(plugins=[recorder, xai_echo.plugin]) as client:
+        client.echo.complete_many(["x", "y"])
+    started = [details for kind, details in recorder.events if kind == "started"]
+    assert [method for _, method, _, _ in started] == ["complete_many", "complete", "complete"]
+
+
+async def test_offload_runs_a_blocking_function_and_passes_its_error_to_the_flow(echo) -> None:
+    assert await outcome(echo.shout("hey")) == "HEY"
+    assert await outcome(echo.shout("")) == "(nothing to shout)"

@@ -174,3 +174,17 @@ def test_the_standalone_server_reports_a_port_in_use(xai_emulator: Emulator) -> 
     )
     assert result.returncode == 1
     assert "could not listen" in result.stderr
+
+
+def test_published_content_is_served_over_http_until_unpublished(xai_emulator: Emulator) -> None:
+    import urllib.error
+    import urllib.request
+
+    url = xai_emulator.content.publish(b"\x89PNG data", "image/png", "picture.png")
+    with urllib.request.urlopen(url, timeout=5) as reply:
+        assert (reply.read(), reply.headers["Content-Type"]) == (b"\x89PNG data", "image/png")
+    xai_emulator.content.unpublish(url)
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(url, timeout=5)
+    assert missing.value.code == 404
+    missing.value.close()

@@ -13,7 +13,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Coroutine
-from typing import Any, ClassVar, Generic, TypeVar
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 import grpc
 import grpc.aio
@@ -22,7 +23,7 @@ from xai_sdk._config import Metadata, sdk_metadata
 from xai_sdk._transport import Transport
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
-from xai_sdk.operations import Call, Flow, Operation, Rpc, Sleep, Step, StreamOperation
+from xai_sdk.operations import Call, Flow, Gather, Offload, Operation, Rpc, Sleep, Step, StreamOperation
 from xai_sdk.plugins import Observers
 from xai_sdk.service import Binding
 
@@ -35,7 +36,7 @@ class _Failure:
 
     __slots__ = ("error",)
 
-    def __init__(self, error: RpcError) -> None:
+    def __init__(self, error: BaseException) -> None:
         self.error = error
 
 
@@ -142,6 +143,14 @@ class _CallState:
         return _Failure(typed)
 
 
+def _outcome_of(function: Any, *args: Any) -> Any:
+    """What an `Offload` step sends back to its flow: the function's result or its failure."""
+    try:
+        return function(*args)
+    except Exception as error:
+        return _Failure(error)
+
+
 def _loggable(rpc: Rpc[Any, Any], request: Any) -> Any:
     # A client stream's request is an iterator that the RPC consumed: there is nothing to show.
     return None if rpc.kind == "client_stream" else request
@@ -209,10 +218,17 @@ class SyncRunner(Runner):
         return state.result  # type: ignore[no-any-return]
 
     def _perform(self, step: Step, state: _CallState) -> Any:
+        if type(step) is Call:
+            return self._call(step, state)
         if type(step) is Sleep:
             time.sleep(state.sleep_seconds(step.seconds))
             return None
-        assert isinstance(step, Call)
+        if type(step) is Offload:
+            return _outcome_of(step.function, *step.args)
+        assert type(step) is Gather
+        return self._gather(step, state.binding)
+
+    def _call(self, step: Call[Any, Any], state: _CallState) -> Any:
         prepared = state.prepare(step.rpc)
         if type(prepared) is _Failure:
             return prepared
@@ -224,6 +240,22 @@ class SyncRunner(Runner):
             return state.rpc_failed(step.rpc, step.request, error, started)
         initial_metadata = call.initial_metadata() if state.info is not None else None
         return state.rpc_succeeded(step.rpc, step.request, response, started, initial_metadata)
+
+    def _gather(self, step: Gather, binding: Binding) -> list[Any]:
+        outcomes: list[Any] = [None] * len(step.operations)
+        if not outcomes:
+            return outcomes
+        with ThreadPoolExecutor(max_workers=max(1, min(step.limit, len(outcomes)))) as pool:
+            futures = {
+                pool.submit(self.run, operation, binding, method): index
+                for index, (method, operation) in enumerate(step.operations)
+            }
+            for future in as_completed(futures):
+                index = futures[future]
+                outcomes[index] = future.exception() or future.result()
+                if step.on_done is not None:
+                    step.on_done(index, outcomes[index])
+        return outcomes
 
 
 class AsyncRunner(Runner):
@@ -246,10 +278,17 @@ class AsyncRunner(Runner):
         return state.result
 
     async def _perform(self, step: Step, state: _CallState) -> Any:
+        if type(step) is Call:
+            return await self._call(step, state)
         if type(step) is Sleep:
             await asyncio.sleep(state.sleep_seconds(step.seconds))
             return None
-        assert isinstance(step, Call)
+        if type(step) is Offload:
+            return await asyncio.to_thread(_outcome_of, step.function, *step.args)
+        assert type(step) is Gather
+        return await self._gather(step, state.binding)
+
+    async def _call(self, step: Call[Any, Any], state: _CallState) -> Any:
         prepared = state.prepare(step.rpc)
         if type(prepared) is _Failure:
             return prepared
@@ -262,6 +301,22 @@ class AsyncRunner(Runner):
             return state.rpc_failed(step.rpc, step.request, error, started)
         initial_metadata = await call.initial_metadata() if state.info is not None else None
         return state.rpc_succeeded(step.rpc, step.request, response, started, initial_metadata)
+
+    async def _gather(self, step: Gather, binding: Binding) -> list[Any]:
+        outcomes: list[Any] = [None] * len(step.operations)
+        slots = asyncio.Semaphore(max(1, step.limit))
+
+        async def one(index: int, method: str, operation: Operation[Any]) -> None:
+            async with slots:
+                try:
+                    outcomes[index] = await self.run(operation, binding, method)
+                except Exception as error:
+                    outcomes[index] = error
+            if step.on_done is not None:
+                step.on_done(index, outcomes[index])
+
+        await asyncio.gather(*(one(index, *pair) for index, pair in enumerate(step.operations)))
+        return outcomes
 
 
 class ResponseStream(Generic[T]):
@@ -319,7 +374,8 @@ class ResponseStream(Generic[T]):
         typed = None
         if rpc_error is not None:
             failure = state.rpc_failed(rpc, self._op.request, rpc_error, self._started)
-            typed = error = failure.error
+            typed = cast(RpcError, failure.error)
+            error = typed
             if self._op.result is not None:
                 typed.partial = self._op.result()
         elif error is None:

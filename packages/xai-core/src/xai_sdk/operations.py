@@ -21,7 +21,7 @@ chunks return a `StreamOperation` instead.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterable, Callable, Generator, Iterable
+from collections.abc import AsyncIterable, Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Generic, Literal, TypeVar, overload
@@ -32,6 +32,8 @@ from xai_sdk.hookspecs import ChannelKind
 __all__ = [
     "Call",
     "Flow",
+    "Gather",
+    "Offload",
     "Operation",
     "Rpc",
     "RpcKind",
@@ -102,7 +104,34 @@ class Sleep:
     seconds: float
 
 
-Step = Call[Any, Any] | Sleep
+@dataclass(frozen=True, slots=True)
+class Offload:
+    """Step: run a blocking function (e.g. an HTTP download) without blocking an event loop.
+
+    `Client` calls it directly; `AsyncClient` runs it in a worker thread. The flow receives its
+    return value, or its exception raised at the ``yield``.
+    """
+
+    function: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gather:
+    """Step: run other operations concurrently, at most `limit` at a time.
+
+    Each ``(method, operation)`` runs as a call of its own (observers see it under `method`).
+    The flow receives a list, in the given order, holding each operation's result or the
+    exception it raised. `on_done(index, result_or_exception)` is called as each one finishes.
+    `Client` runs them on a thread pool, `AsyncClient` as tasks of the running loop.
+    """
+
+    operations: Sequence[tuple[str, Operation[Any]]]
+    limit: int
+    on_done: Callable[[int, Any], None] | None = None
+
+
+Step = Call[Any, Any] | Sleep | Offload | Gather
 Flow = Generator[Step, Any, T]
 """A generator that yields steps, is sent their outcomes, and returns the result."""
 

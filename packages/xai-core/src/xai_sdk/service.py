@@ -100,6 +100,13 @@ class _RunnerMethod:
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self._name = name
 
+    def build(self, obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """The operation a call of this method on `obj` would run, without running it.
+
+        For flows that run other methods' operations, e.g. in a `Gather` step.
+        """
+        return self._build(obj, *args, **kwargs)
+
     def _bind(self, obj: Any) -> Callable[..., Any]:
         build, name, binding = self._build, self._name, obj._binding
         execute = getattr(binding.runner, self._runner_method)

@@ -22,6 +22,7 @@ from google.protobuf import message_factory
 import xai_sdk.proto
 from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
+from xai_sdk.emulator.content import ContentServer
 from xai_sdk.emulator.faults import Faults, normalize_method
 from xai_sdk.emulator.services import chat, service_classes
 
@@ -94,6 +95,8 @@ class Emulator:
         self._records: list[RecordedCall] = []
         self._request_ids = itertools.count(1)
         self._server: grpc.Server | None = None
+        self.content = ContentServer(host)
+        """Publishes bytes at http:// URLs (generated media, public file URLs) for the services."""
         self._implementations: dict[str, Any] = {cls.full_name: cls() for cls in service_classes()}
         for implementation in self._implementations.values():
             if hasattr(implementation, "attach"):
@@ -128,6 +131,7 @@ class Emulator:
             raise OSError(f"the emulator could not listen on {self.address} (is the port in use?)")
         self.port = bound
         server.start()
+        self.content.start()
         self._server = server
         return self
 
@@ -136,6 +140,7 @@ class Emulator:
         if self._server is not None:
             self._server.stop(grace).wait()
             self._server = None
+        self.content.stop()
 
     def __enter__(self) -> Self:
         return self.start()
@@ -204,6 +209,7 @@ class Emulator:
         with self._lock:
             self._records.clear()
         self.faults.clear()
+        self.content.reset()
         for implementation in self._implementations.values():
             reset = getattr(implementation, "reset", None)
             if reset is not None:

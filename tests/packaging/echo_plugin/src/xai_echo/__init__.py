@@ -11,6 +11,8 @@ from xai_sdk import errors
 from xai_sdk.operations import (
     Call,
     Flow,
+    Gather,
+    Offload,
     Operation,
     Rpc,
     Sleep,
@@ -90,3 +92,40 @@ class Echo(Bound[ModeT]):
             return _text(response)
 
         return Operation(flow(), request)
+
+    @operation
+    def complete_many(
+        self, prompts: list[str], *, limit: int = 2, models: list[str] | None = None
+    ) -> Operation[list[Any]]:
+        """Echo several prompts concurrently: each result, or the error its call raised."""
+        chosen = models or ["grok-4"] * len(prompts)
+        calls = [
+            ("complete", Echo.complete.build(self, p, model=m)) for p, m in zip(prompts, chosen, strict=True)
+        ]
+        finished: list[int] = []
+
+        def flow() -> Flow[list[Any]]:
+            outcomes = yield Gather(calls, limit, on_done=lambda index, _: finished.append(index))
+            assert sorted(finished) == list(range(len(prompts)))
+            return list(outcomes)
+
+        return Operation(flow())
+
+    @operation
+    def shout(self, text: str) -> Operation[str]:
+        """Upper-case `text` in a blocking function (a worker thread on AsyncClient)."""
+
+        def flow() -> Flow[str]:
+            try:
+                result: str = yield Offload(_upper, (text,))
+            except ValueError:
+                return "(nothing to shout)"
+            return result
+
+        return Operation(flow())
+
+
+def _upper(text: str) -> str:
+    if not text:
+        raise ValueError("empty")
+    return text.upper()
