@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
@@ -55,6 +55,7 @@ class _CallState:
         *,
         streaming: bool,
         flow: Flow[Any] | None = None,
+        details: Mapping[str, Any] | None = None,
     ) -> None:
         self.runner = runner
         self.binding = binding
@@ -71,6 +72,7 @@ class _CallState:
                 streaming,
                 runner.is_async,
                 runner.transport.config.api_host,
+                details=details or {},
             )
             runner.observers.call_started(self.info)
 
@@ -197,7 +199,9 @@ class Runner:
         return ResponseStream(self, op, binding, method)
 
     def _state(self, op: Operation[Any], binding: Binding, method: str) -> _CallState:
-        return _CallState(self, binding, method, op.request, op.timeout, streaming=False, flow=op.flow)
+        return _CallState(
+            self, binding, method, op.request, op.timeout, streaming=False, flow=op.flow, details=op.details
+        )
 
 
 class SyncRunner(Runner):
@@ -329,7 +333,9 @@ class ResponseStream(Generic[T]):
     def __init__(self, runner: Runner, op: StreamOperation[T], binding: Binding, method: str) -> None:
         self._runner = runner
         self._op = op
-        self._state = _CallState(runner, binding, method, op.request, op.timeout, streaming=True)
+        self._state = _CallState(
+            runner, binding, method, op.request, op.timeout, streaming=True, details=op.details
+        )
         self._call: Any = None
         self._done = False
         self._started = 0.0

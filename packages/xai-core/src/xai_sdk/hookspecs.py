@@ -30,7 +30,7 @@ subset of the specification's.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -123,6 +123,8 @@ class CallInfo:
     """When the first chunk of a streaming call arrived (seconds since the epoch)."""
     closed_early: bool = False
     """Whether the caller stopped consuming a stream before it ended."""
+    details: Mapping[str, Any] = field(default_factory=dict)
+    """Facts the method gives about the call beyond its request, e.g. ``conversation_id``."""
     stash: dict[str, Any] = field(default_factory=dict)
     """Per-call storage for plugins."""
 

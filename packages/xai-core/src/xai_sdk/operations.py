@@ -21,7 +21,7 @@ chunks return a `StreamOperation` instead.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterable, Callable, Generator, Iterable, Sequence
+from collections.abc import AsyncIterable, Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Generic, Literal, TypeVar, overload
@@ -147,6 +147,8 @@ class Operation(Generic[T]):
     flow: Flow[T]
     request: Any = None
     timeout: float | None = None
+    details: Mapping[str, Any] | None = None
+    """Facts about the call that are not in the request (e.g. a conversation id), for observers."""
 
 
 @dataclass(slots=True)
@@ -162,6 +164,8 @@ class StreamOperation(Generic[T]):
     on_chunk: Callable[[Any], T]
     result: Callable[[], Any] | None = None
     timeout: float | None = None
+    details: Mapping[str, Any] | None = None
+    """Facts about the call that are not in the request, for observers."""
 
 
 def call_timeout(timeout: Timeout) -> float | None:
@@ -178,7 +182,11 @@ def _single_call(
 
 @overload
 def unary(
-    rpc: Rpc[RequestT, ResponseT], request: RequestT, *, timeout: Timeout = None
+    rpc: Rpc[RequestT, ResponseT],
+    request: RequestT,
+    *,
+    timeout: Timeout = None,
+    details: Mapping[str, Any] | None = None,
 ) -> Operation[ResponseT]: ...
 
 
@@ -189,6 +197,7 @@ def unary(
     wrap: Callable[[ResponseT], T],
     *,
     timeout: Timeout = None,
+    details: Mapping[str, Any] | None = None,
 ) -> Operation[T]: ...
 
 
@@ -198,9 +207,10 @@ def unary(
     wrap: Callable[[ResponseT], Any] | None = None,
     *,
     timeout: Timeout = None,
+    details: Mapping[str, Any] | None = None,
 ) -> Operation[Any]:
     """An operation that makes one RPC and returns its response, passed through `wrap` if given."""
-    return Operation(_single_call(rpc, request, wrap), request, call_timeout(timeout))
+    return Operation(_single_call(rpc, request, wrap), request, call_timeout(timeout), details)
 
 
 PENDING: Any = object()

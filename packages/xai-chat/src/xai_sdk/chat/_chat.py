@@ -262,6 +262,10 @@ class Chat(Bound[ModeT]):
         """The id given to `create` for this request in a batch."""
         return self._batch_request_id
 
+    @property
+    def _details(self) -> dict[str, Any]:
+        return {"conversation_id": self._conversation_id} if self._conversation_id else {}
+
     def __repr__(self) -> str:
         mode = "async" if self._binding.is_async else "sync"
         return f"<Chat ({mode}) model={self._proto.model!r} messages={len(self._proto.messages)}>"
@@ -302,7 +306,9 @@ class Chat(Bound[ModeT]):
     def sample(self, *, timeout: Timeout = None) -> Operation[Response]:
         """Get the model's answer to the conversation."""
         request = self._request(1)
-        return unary(GET_COMPLETION, request, _single_response(request), timeout=timeout)
+        return unary(
+            GET_COMPLETION, request, _single_response(request), timeout=timeout, details=self._details
+        )
 
     @operation
     def sample_batch(self, n: int, *, timeout: Timeout = None) -> Operation[Sequence[Response]]:
@@ -314,6 +320,7 @@ class Chat(Bound[ModeT]):
             request,
             lambda response: [Response(response, i) for i in range(n)],
             timeout=timeout,
+            details=self._details,
         )
 
     @stream_operation
@@ -333,7 +340,12 @@ class Chat(Bound[ModeT]):
             return response, Chunk(chunk, response._index)
 
         return StreamOperation(
-            GET_COMPLETION_CHUNK, request, on_chunk, result=lambda: response, timeout=call_timeout(timeout)
+            GET_COMPLETION_CHUNK,
+            request,
+            on_chunk,
+            result=lambda: response,
+            timeout=call_timeout(timeout),
+            details=self._details,
         )
 
     @stream_operation
@@ -351,7 +363,12 @@ class Chat(Bound[ModeT]):
             return responses, [Chunk(chunk, i) for i in range(n)]
 
         return StreamOperation(
-            GET_COMPLETION_CHUNK, request, on_chunk, result=lambda: responses, timeout=call_timeout(timeout)
+            GET_COMPLETION_CHUNK,
+            request,
+            on_chunk,
+            result=lambda: responses,
+            timeout=call_timeout(timeout),
+            details=self._details,
         )
 
     @operation
@@ -374,7 +391,7 @@ class Chat(Bound[ModeT]):
             response = wrap(response_pb)
             return response, shape.model_validate_json(response.content)  # type: ignore[attr-defined]
 
-        return unary(GET_COMPLETION, request, parsed, timeout=timeout)
+        return unary(GET_COMPLETION, request, parsed, timeout=timeout, details=self._details)
 
     @operation
     def defer(
@@ -423,7 +440,7 @@ class Chat(Bound[ModeT]):
             )
             return wrap(done)
 
-        return Operation(flow(), request, timeout_s + interval_s)
+        return Operation(flow(), request, timeout_s + interval_s, self._details)
 
     @operation
     def compact(self, *, timeout: Timeout = None) -> Operation[CompactContextResponse]:
