@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
 RUNTIME = ["grpcio>=1.70.0", "googleapis-common-protos>=1.63.2", "pluggy>=1.5"]
 SETS = {
-    "newest": [*RUNTIME, "protobuf>=5.29.0,<8"],
+    "newest": [*RUNTIME, "protobuf>=5.29.0,<8", "opentelemetry-sdk>=1.27"],
     "protobuf-5.29": [*RUNTIME, "protobuf>=5.29.0,<5.30"],
     "protobuf-6.33": [*RUNTIME, "protobuf>=6.33.0,<6.34"],
     "protobuf-7": [*RUNTIME, "protobuf>=7,<8"],

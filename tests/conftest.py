@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -10,6 +11,10 @@ import pytest
 
 from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator import Emulator
+
+# xai-telemetry is installed in the development environment; the tests of other services run
+# without its hooks (its own tests register it explicitly). Read before the first client exists.
+os.environ["XAI_SDK_DISABLE_TRACING"] = "1"
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -28,15 +28,25 @@ def test_a_sub_client_is_built_once_per_client(xai_emulator: Emulator, xai_clien
         assert other.models is not xai_client.models
 
 
-@pytest.mark.parametrize(("attribute", "extra"), [("image", "image"), ("video", "video"), ("batch", "batch")])
+def without_installed(monkeypatch: pytest.MonkeyPatch, *names: str, add: tuple[object, ...] = ()) -> None:
+    """Make the client see the installed plugins minus `names` (plus `add`), as if uninstalled."""
+    kept = tuple(plugin for plugin in plugins.installed_plugins() if plugin.name not in names)
+    monkeypatch.setattr(plugins, "installed_plugins", lambda: (*kept, *add))
+
+
+@pytest.mark.parametrize(
+    ("attribute", "extra"), [("image", "image"), ("tokenize", "tokenizer"), ("batch", "batch")]
+)
 def test_a_missing_official_service_names_the_extra_to_install(
-    xai_client: Client, attribute: str, extra: str
+    xai_emulator: Emulator, monkeypatch: pytest.MonkeyPatch, attribute: str, extra: str
 ) -> None:
-    with pytest.raises(errors.ServiceNotInstalledError) as raised:
-        getattr(xai_client, attribute)
-    assert f'pip install "xai-sdk[{extra}]"' in str(raised.value)
-    assert isinstance(raised.value, AttributeError)
-    assert not hasattr(xai_client, attribute)
+    without_installed(monkeypatch, attribute)
+    with xai_emulator.client() as client:
+        with pytest.raises(errors.ServiceNotInstalledError) as raised:
+            getattr(client, attribute)
+        assert f'pip install "xai-sdk[{extra}]"' in str(raised.value)
+        assert isinstance(raised.value, AttributeError)
+        assert not hasattr(client, attribute)
 
 
 def test_an_unknown_attribute_is_a_plain_attribute_error(xai_client: Client) -> None:
@@ -94,8 +104,7 @@ def test_a_plugin_whose_entry_point_fails_to_load_names_itself(
     broken = plugins.InstalledPlugin(
         "image", "xai_sdk._plugins.image", "xai-image", None, ImportError("No module named 'PIL'")
     )
-    original = plugins.installed_plugins()
-    monkeypatch.setattr(plugins, "installed_plugins", lambda: (*original, broken))
+    without_installed(monkeypatch, "image", add=(broken,))
     with xai_emulator.client() as client:
         with pytest.raises(errors.PluginError, match=r"client\.image .*'image'.*xai-image.*PIL"):
             client.image  # noqa: B018

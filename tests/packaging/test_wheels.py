@@ -137,6 +137,7 @@ def test_an_extra_installs_its_service_and_nothing_else(wheels: Path, tmp_path: 
     result = venv.run("""
         import json
         from xai_sdk.emulator import Emulator
+        import importlib.util
         with Emulator() as emulator, emulator.client() as client:
             tokens = [t.string_token for t in client.tokenize.tokenize_text("Hi!", "grok-4")]
             try:
@@ -144,8 +145,10 @@ def test_an_extra_installs_its_service_and_nothing_else(wheels: Path, tmp_path: 
                 missing = None
             except AttributeError as error:
                 missing = [type(error).__name__, str(error)]
-            print(json.dumps({"tokens": tokens, "missing": missing}))
+            heavy = [name for name in ("opentelemetry", "pydantic") if importlib.util.find_spec(name)]
+            print(json.dumps({"tokens": tokens, "missing": missing, "heavy": heavy}))
     """)
+    assert result["heavy"] == []  # core works with neither OpenTelemetry nor pydantic installed
     assert result["tokens"] == ["Hi", "!"]
     assert result["missing"][0] == "ServiceNotInstalledError"
     assert 'pip install "xai-sdk[models]"' in result["missing"][1]

@@ -11,6 +11,7 @@ awaits `grpc.aio.Channel` and `asyncio.sleep`. All the bookkeeping they share li
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
 from collections.abc import Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -250,8 +251,10 @@ class SyncRunner(Runner):
         if not outcomes:
             return outcomes
         with ThreadPoolExecutor(max_workers=max(1, min(step.limit, len(outcomes)))) as pool:
+            # Each runs in a copy of the caller's context, so that e.g. a tracing span of the
+            # calling operation is the parent of theirs, as it is for asyncio tasks.
             futures = {
-                pool.submit(self.run, operation, binding, method): index
+                pool.submit(contextvars.copy_context().run, self.run, operation, binding, method): index
                 for index, (method, operation) in enumerate(step.operations)
             }
             for future in as_completed(futures):
@@ -269,9 +272,12 @@ class AsyncRunner(Runner):
 
     def run(self, op: Operation[T], binding: Binding, method: str) -> Coroutine[Any, Any, T]:
         """A coroutine that runs the operation to its end and returns its result."""
-        return self._run(self._state(op, binding, method))
+        return self._run(op, binding, method)
 
-    async def _run(self, state: _CallState) -> Any:
+    async def _run(self, op: Operation[Any], binding: Binding, method: str) -> Any:
+        # The call starts when the coroutine runs (possibly as a task, in a copy of the context),
+        # so that observers see its start and its end in the same context.
+        state = self._state(op, binding, method)
         try:
             step = state.advance(None)
             while step is not None:

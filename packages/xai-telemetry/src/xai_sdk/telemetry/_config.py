@@ -1,0 +1,105 @@
+"""`Telemetry`: where the SDK's spans and metrics go."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, ClassVar
+
+from opentelemetry import metrics, trace
+from opentelemetry.sdk.resources import SERVICE_NAME, SERVICE_VERSION, Resource
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
+
+from xai_sdk._version import __version__
+
+INSTRUMENTATION_NAME = "xai_sdk"
+
+
+class Telemetry:
+    """Sends the SDK's spans (and metrics) to the exporters you set up.
+
+    Without a `provider`, a `TracerProvider` named ``xai-sdk`` is created and set as the global
+    OpenTelemetry provider (as the official SDK does); with one, it is used as given and global
+    state is left alone. Either way, the SDK's calls then trace to it. Metrics go to
+    `meter_provider` when given, else to the global meter provider::
+
+        telemetry = Telemetry()
+        telemetry.setup_console_exporter()
+        client.chat.create("grok-4", messages=[user("hi")]).sample()   # printed as a span
+
+    ``XAI_SDK_DISABLE_TRACING=1`` (set before the first client is created) turns the SDK's
+    telemetry off; ``XAI_SDK_DISABLE_SENSITIVE_TELEMETRY_ATTRIBUTES=1`` leaves prompts,
+    completions and other user content out of spans. Spans never carry the API key.
+    """
+
+    active: ClassVar[Telemetry | None] = None
+    """The most recently created `Telemetry`: the SDK's spans go to its provider."""
+
+    def __init__(self, provider: TracerProvider | None = None, *, meter_provider: Any = None) -> None:
+        if provider is None:
+            provider = TracerProvider(
+                resource=Resource.create({SERVICE_NAME: "xai-sdk", SERVICE_VERSION: __version__})
+            )
+            trace.set_tracer_provider(provider)
+        self.provider = provider
+        self.meter_provider = meter_provider
+        Telemetry.active = self
+
+    def setup_console_exporter(self, **kwargs: Any) -> None:
+        """Print each span to stdout as it ends (for development); kwargs go to `ConsoleSpanExporter`."""
+        self.provider.add_span_processor(SimpleSpanProcessor(ConsoleSpanExporter(**kwargs)))
+
+    def setup_otlp_exporter(self, **kwargs: Any) -> None:
+        """Export spans over OTLP, by HTTP (default) or gRPC per ``OTEL_EXPORTER_OTLP_PROTOCOL``.
+
+        kwargs (``endpoint``, ``headers``, ``timeout``, ...) go to the exporter, which also reads
+        the standard ``OTEL_EXPORTER_OTLP_*`` variables. Needs ``xai-sdk[telemetry-http]`` or
+        ``xai-sdk[telemetry-grpc]``.
+        """
+        protocol = os.environ.get("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf").strip().lower()
+        if protocol == "grpc":
+            try:
+                from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import (  # noqa: PLC0415
+                    OTLPSpanExporter,
+                )
+            except ImportError as error:
+                raise ImportError(
+                    'The gRPC OTLP exporter needs: pip install "xai-sdk[telemetry-grpc]"'
+                ) from error
+        elif protocol == "http/protobuf":
+            try:
+                from opentelemetry.exporter.otlp.proto.http.trace_exporter import (  # noqa: PLC0415
+                    OTLPSpanExporter,
+                )
+            except ImportError as error:
+                raise ImportError(
+                    'The HTTP OTLP exporter needs: pip install "xai-sdk[telemetry-http]"'
+                ) from error
+        else:
+            raise ValueError(
+                f"Unsupported OTEL_EXPORTER_OTLP_PROTOCOL {protocol!r}: use 'grpc' or 'http/protobuf'."
+            )
+        self.provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(**kwargs)))
+
+
+def get_tracer(name: str = INSTRUMENTATION_NAME) -> trace.Tracer:
+    """The tracer the SDK uses: the active `Telemetry`'s provider, else the global one.
+
+    A `NoOpTracer` when ``XAI_SDK_DISABLE_TRACING`` is ``1`` or ``true``.
+    """
+    from xai_sdk._plugins.telemetry import tracing_disabled  # noqa: PLC0415
+
+    if tracing_disabled():
+        return trace.NoOpTracer()
+    active = Telemetry.active
+    if active is not None:
+        return active.provider.get_tracer(name, __version__)
+    return trace.get_tracer(name, __version__)
+
+
+def get_meter(name: str = INSTRUMENTATION_NAME) -> metrics.Meter:
+    """The meter the SDK records its metrics with (the active `Telemetry`'s, else the global one)."""
+    active = Telemetry.active
+    if active is not None and active.meter_provider is not None:
+        return active.meter_provider.get_meter(name, __version__)  # type: ignore[no-any-return]
+    return metrics.get_meter(name, __version__)

@@ -1,0 +1,149 @@
+"""Turns the SDK's observation hooks into OpenTelemetry spans and GenAI client metrics."""
+
+from __future__ import annotations
+
+import contextvars
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import grpc
+from opentelemetry import context, trace
+from opentelemetry.trace import SpanKind, Status, StatusCode
+
+from xai_sdk.hookspecs import CallInfo, RpcInfo
+from xai_sdk.telemetry._attributes import SpanPlan, plan, should_disable_sensitive_attributes
+from xai_sdk.telemetry._config import get_meter, get_tracer
+
+STASH_KEY = "xai-telemetry"
+_DURATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92]
+_TOKEN_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864]
+
+
+@dataclass
+class _Running:
+    span: trace.Span
+    token: contextvars.Token[Any] | None
+    plan: SpanPlan
+    sensitive: bool
+    started: float
+
+
+class _Instruments:
+    """The metric instruments of one meter."""
+
+    def __init__(self, meter: Any) -> None:
+        self.duration = meter.create_histogram(
+            "gen_ai.client.operation.duration",
+            unit="s",
+            description="Duration of GenAI operations made by the xAI SDK",
+            explicit_bucket_boundaries_advisory=_DURATION_BUCKETS,
+        )
+        self.tokens = meter.create_histogram(
+            "gen_ai.client.token.usage",
+            unit="{token}",
+            description="Input and output tokens used by GenAI operations",
+            explicit_bucket_boundaries_advisory=_TOKEN_BUCKETS,
+        )
+        self.first_chunk = meter.create_histogram(
+            "gen_ai.client.operation.time_to_first_chunk",
+            unit="s",
+            description="Time from the start of a streaming operation to its first chunk",
+            explicit_bucket_boundaries_advisory=_DURATION_BUCKETS,
+        )
+
+
+class Observer:
+    """Starts a span when a call starts and ends it, with the call's result, when it ends."""
+
+    def __init__(self) -> None:
+        self._instruments: dict[int, _Instruments] = {}
+
+    def _metrics(self) -> _Instruments:
+        meter = get_meter()
+        instruments = self._instruments.get(id(meter))
+        if instruments is None:
+            instruments = self._instruments[id(meter)] = _Instruments(meter)
+        return instruments
+
+    def call_started(self, call: CallInfo) -> None:
+        """Start the call's span, as a child of the caller's current span."""
+        sensitive = not should_disable_sensitive_attributes()
+        planned = plan(call, sensitive)
+        span = get_tracer().start_span(planned.name, kind=SpanKind.CLIENT, attributes=planned.attributes)
+        # A stream is consumed across the caller's own code: it must not become the current span.
+        token = None if call.streaming else context.attach(trace.set_span_in_context(span))
+        call.stash[STASH_KEY] = _Running(span, token, planned, sensitive, time.monotonic())
+
+    def rpc_finished(self, call: CallInfo, rpc: RpcInfo) -> None:
+        """Record the server's request id on the span."""
+        running = call.stash.get(STASH_KEY)
+        if running is not None and rpc.request_id:
+            running.span.set_attribute("xai.request_id", rpc.request_id)
+
+    def first_chunk(self, call: CallInfo) -> None:
+        """Record when a stream's first chunk arrived."""
+        running = call.stash.get(STASH_KEY)
+        if running is None:
+            return
+        running.span.set_attribute("gen_ai.completion.start_time", datetime.now(timezone.utc).isoformat())
+        self._metrics().first_chunk.record(
+            time.monotonic() - running.started, self._metric_attributes(running, None)
+        )
+
+    def call_finished(self, call: CallInfo, result: Any, error: BaseException | None) -> None:
+        """Describe the result or the error on the span, end it, and record the metrics."""
+        running = call.stash.pop(STASH_KEY, None)
+        if running is None:
+            return
+        span = running.span
+        try:
+            described: dict[str, Any] = {}
+            if error is None and result is not None and running.plan.result_attributes is not None:
+                described = running.plan.result_attributes(result, running.sensitive)
+                span.set_attributes(described)
+            if error is not None:
+                span.record_exception(error)
+                span.set_status(Status(StatusCode.ERROR, f"{type(error).__name__}: {error}"))
+                span.set_attribute("error.type", _error_type(error))
+            if call.closed_early:
+                span.set_attribute("xai.stream.closed_early", True)
+            self._record(running, described, error)
+        finally:
+            span.end()
+            if running.token is not None:
+                context.detach(running.token)
+
+    def _metric_attributes(self, running: _Running, error: BaseException | None) -> dict[str, Any]:
+        attributes: dict[str, Any] = {
+            "gen_ai.operation.name": running.plan.operation,
+            "gen_ai.provider.name": "xai",
+        }
+        if running.plan.model:
+            attributes["gen_ai.request.model"] = running.plan.model
+        if error is not None:
+            attributes["error.type"] = _error_type(error)
+        return attributes
+
+    def _record(self, running: _Running, described: dict[str, Any], error: BaseException | None) -> None:
+        instruments = self._metrics()
+        attributes = self._metric_attributes(running, error)
+        if "gen_ai.response.model" in described:
+            attributes["gen_ai.response.model"] = described["gen_ai.response.model"]
+        instruments.duration.record(time.monotonic() - running.started, attributes)
+        for token_type, key in (
+            ("input", "gen_ai.usage.input_tokens"),
+            ("output", "gen_ai.usage.output_tokens"),
+        ):
+            if key in described:
+                instruments.tokens.record(described[key], {**attributes, "gen_ai.token.type": token_type})
+
+
+def _error_type(error: BaseException) -> str:
+    code = getattr(error, "code", None)
+    if callable(code):
+        status = code()
+        if isinstance(status, grpc.StatusCode):
+            return str(status.name)
+    return type(error).__qualname__
