@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sys
 
 import grpc
@@ -201,3 +202,27 @@ def test_management_calls_without_a_management_key_fail_before_any_rpc(
     ):
         client.probe.list_collections()
     assert xai_emulator.requests == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork() is POSIX-only")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")
+def test_a_client_created_before_fork_works_in_the_child(xai_emulator: Emulator) -> None:
+    with xai_emulator.client() as client:
+        client.models.list_language_models()
+        parent_channel = client._transport._channels["api"].channel
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: report and leave without running the parent's cleanup
+            try:
+                names = [model.name for model in client.models.list_language_models(timeout=10)]
+                fresh = client._transport._channels["api"].channel is not parent_channel
+                os.write(write, f"{len(names)} {fresh}".encode())
+            except BaseException as error:
+                os.write(write, f"error {error!r}".encode())
+            finally:
+                os._exit(0)
+        os.close(write)
+        os.waitpid(pid, 0)
+        report = os.read(read, 1000).decode()
+        os.close(read)
+        assert report == f"{len(client.models.list_language_models())} True"

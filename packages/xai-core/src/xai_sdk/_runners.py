@@ -24,6 +24,7 @@ from xai_sdk._config import Metadata, sdk_metadata
 from xai_sdk._transport import Transport
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
+from xai_sdk.meta import ProtoDecorator
 from xai_sdk.operations import Call, Flow, Gather, Offload, Operation, Rpc, Sleep, Step, StreamOperation
 from xai_sdk.plugins import Observers
 from xai_sdk.service import Binding
@@ -44,7 +45,7 @@ class _Failure:
 class _CallState:
     """One call in progress: its deadline, its flow, and what the observers are told."""
 
-    __slots__ = ("binding", "deadline", "finished", "flow", "info", "result", "runner")
+    __slots__ = ("binding", "deadline", "finished", "flow", "info", "request_id", "result", "runner")
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class _CallState:
         self.deadline = time.monotonic() + (runner.timeout if timeout is None else timeout)
         self.flow = flow
         self.result: Any = None
+        self.request_id: str | None = None
         self.finished = False
         self.info: CallInfo | None = None
         if runner.observers.active:
@@ -88,6 +90,7 @@ class _CallState:
             return self.flow.send(outcome)
         except StopIteration as stop:
             self.result = stop.value
+            attach_request_id(stop.value, self.request_id)
             self.finish(stop.value, None)
             return None
 
@@ -130,9 +133,10 @@ class _CallState:
         self, rpc: Rpc[Any, Any], request: Any, response: Any, started: float, metadata: Any
     ) -> Any:
         """Record a successful RPC; returns its response, the flow's outcome."""
+        self.request_id = request_id_from(metadata) or self.request_id
         if self.info is not None:
             rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), response, None, time.monotonic() - started)
-            rpc_info.request_id = request_id_from(metadata)
+            rpc_info.request_id = self.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return response
 
@@ -144,6 +148,15 @@ class _CallState:
             rpc_info.request_id = typed.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return _Failure(typed)
+
+
+def attach_request_id(result: Any, request_id: str | None) -> None:
+    """Give a call's response wrappers (one, or a list or tuple of them) the server's request id."""
+    if request_id is None:
+        return
+    for item in result if isinstance(result, (list, tuple)) else (result,):
+        if isinstance(item, ProtoDecorator):
+            item._request_id = request_id
 
 
 def _outcome_of(function: Any, *args: Any) -> Any:
@@ -243,8 +256,7 @@ class SyncRunner(Runner):
             response, call = callable_.with_call(step.request, timeout=timeout, metadata=metadata)
         except grpc.RpcError as error:
             return state.rpc_failed(step.rpc, step.request, error, started)
-        initial_metadata = call.initial_metadata() if state.info is not None else None
-        return state.rpc_succeeded(step.rpc, step.request, response, started, initial_metadata)
+        return state.rpc_succeeded(step.rpc, step.request, response, started, call.initial_metadata())
 
     def _gather(self, step: Gather, binding: Binding) -> list[Any]:
         outcomes: list[Any] = [None] * len(step.operations)
@@ -309,8 +321,7 @@ class AsyncRunner(Runner):
             response = await call
         except grpc.RpcError as error:
             return state.rpc_failed(step.rpc, step.request, error, started)
-        initial_metadata = await call.initial_metadata() if state.info is not None else None
-        return state.rpc_succeeded(step.rpc, step.request, response, started, initial_metadata)
+        return state.rpc_succeeded(step.rpc, step.request, response, started, await call.initial_metadata())
 
     async def _gather(self, step: Gather, binding: Binding) -> list[Any]:
         outcomes: list[Any] = [None] * len(step.operations)
@@ -333,7 +344,9 @@ class ResponseStream(Generic[T]):
     """The values of a streaming call, for ``for`` (`Client`) or ``async for`` (`AsyncClient`).
 
     The RPC starts at the first iteration. `close()` (or leaving a ``with`` / ``async with``
-    block) stops early and cancels the RPC; values already received stay valid.
+    block) stops early and cancels the RPC; values already received stay valid. `close()` may be
+    called from another thread or task while the stream is being iterated: the iteration then
+    simply ends. Cancelling the task that iterates an async stream cancels the RPC too.
     """
 
     def __init__(self, runner: Runner, op: StreamOperation[T], binding: Binding, method: str) -> None:
@@ -344,6 +357,7 @@ class ResponseStream(Generic[T]):
         )
         self._call: Any = None
         self._done = False
+        self._closed = False
         self._started = 0.0
 
     def __repr__(self) -> str:
@@ -363,6 +377,12 @@ class ResponseStream(Generic[T]):
             self._state.finish(None, error)
             raise
         return self._call
+
+    def _note_request_id(self, metadata: Any) -> None:
+        """Keep the server's request id (sent before the first chunk) and give it to the result."""
+        self._state.request_id = request_id_from(metadata)
+        if self._op.result is not None:
+            attach_request_id(self._op.result(), self._state.request_id)
 
     def _deliver(self, chunk: Any) -> T:
         info = self._state.info
@@ -403,16 +423,21 @@ class ResponseStream(Generic[T]):
             raise StopIteration
         if self._runner.is_async:
             raise TypeError("This stream belongs to an AsyncClient: iterate it with `async for`.")
-        call = self._call if self._call is not None else self._begin()
+        first = self._call is None
+        call = self._begin() if first else self._call
         try:
             chunk = next(call)
         except StopIteration:
             self._end(None)
             raise
         except grpc.RpcError as rpc_error:
+            if self._closed:  # closed by another thread while this one waited
+                raise StopIteration from None
             typed = self._end(rpc_error)
             assert typed is not None
             raise typed from None
+        if first:
+            self._note_request_id(call.initial_metadata())
         return self._deliver(chunk)
 
     def __aiter__(self) -> ResponseStream[T]:
@@ -423,10 +448,21 @@ class ResponseStream(Generic[T]):
             raise StopAsyncIteration
         if not self._runner.is_async:
             raise TypeError("This stream belongs to a blocking Client: iterate it with `for`.")
-        call = self._call if self._call is not None else self._begin()
+        first = self._call is None
+        call = self._begin() if first else self._call
         try:
             chunk = await call.read()
+            if first:
+                self._note_request_id(await call.initial_metadata())
+        except asyncio.CancelledError as cancelled:
+            if self._closed:  # closed by another task while this one waited
+                raise StopAsyncIteration from None
+            call.cancel()  # the iterating task itself was cancelled: so is the RPC
+            self._end(None, cancelled)
+            raise
         except grpc.RpcError as rpc_error:
+            if self._closed:
+                raise StopAsyncIteration from None
             typed = self._end(rpc_error)
             assert typed is not None
             raise typed from None
@@ -439,7 +475,7 @@ class ResponseStream(Generic[T]):
         """Stop early: cancel the RPC if it is still running. Safe to call more than once."""
         if self._done:
             return
-        self._done = True
+        self._done = self._closed = True
         if self._call is not None:
             self._call.cancel()
         if self._state.info is not None:

@@ -4,11 +4,16 @@ A blocking client has one channel per host. An asyncio client has one per host *
 loop*: a `grpc.aio` channel belongs to the loop it was created in, so a client made at import
 time, or used by several consecutive `asyncio.run()` calls, opens a fresh channel inside each
 running loop instead of failing with "attached to a different loop".
+
+After `os.fork()` (pre-fork servers such as Gunicorn or Celery), the child forgets the channels
+it inherited and opens its own on first use: a client created before the fork works in both
+processes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import weakref
 from typing import Any
@@ -49,6 +54,18 @@ class _OpenChannel:
         return callable_
 
 
+_TRANSPORTS: weakref.WeakSet[Transport] = weakref.WeakSet()
+
+
+def _forget_inherited_channels() -> None:
+    for transport in list(_TRANSPORTS):
+        transport.forget_channels()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_inherited_channels)
+
+
 class Transport:
     """Opens, caches and closes the channels of one client and its `with_options` copies."""
 
@@ -65,6 +82,13 @@ class Transport:
         self._auth: dict[ChannelKind, Metadata] = {"api": (("authorization", f"Bearer {config.api_key}"),)}
         if config.management_api_key:
             self._auth["management"] = (("authorization", f"Bearer {config.management_api_key}"),)
+        _TRANSPORTS.add(self)
+
+    def forget_channels(self) -> None:
+        """Drop the channels without closing them (in a forked child, they are the parent's)."""
+        self._lock = threading.Lock()  # the parent's lock may have been held at fork time
+        self._channels = {}
+        self._loop_channels = weakref.WeakKeyDictionary()
 
     def __repr__(self) -> str:
         return f"<Transport api_host={self.config.api_host!r} async={self.is_async} closed={self._closed}>"

@@ -13,6 +13,8 @@ ProtoT = TypeVar("ProtoT")
 class ProtoDecorator(Generic[ProtoT]):
     """Wraps an API message; `.proto` gives the message itself, `repr()` pretty-prints it."""
 
+    _request_id: str | None = None
+
     def __init__(self, proto: ProtoT) -> None:
         self._proto = proto
 
@@ -20,6 +22,11 @@ class ProtoDecorator(Generic[ProtoT]):
     def proto(self) -> ProtoT:
         """The wrapped message."""
         return self._proto
+
+    @property
+    def request_id(self) -> str | None:
+        """The id the server gave the request that returned this (quote it to support), if it sent one."""
+        return self._request_id
 
     def __repr__(self) -> str:
         return pprint.pformat(self._proto)

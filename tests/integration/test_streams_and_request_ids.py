@@ -1,0 +1,111 @@
+"""Streams closed or cancelled from elsewhere, and request ids on responses."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import threading
+import time
+
+import pytest
+
+from tests.conftest import outcome
+from xai_sdk import errors
+from xai_sdk.chat import user
+from xai_sdk.emulator import Emulator
+from xai_sdk.emulator.chat import Reply
+
+STREAM = "Chat/GetCompletionChunk"
+
+
+async def wait_for_cancellation(emulator: Emulator) -> bool:
+    record = emulator.calls(STREAM)[0]
+    for _ in range(500):
+        if record.cancelled:
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+async def test_an_async_stream_closed_from_another_task_ends_cleanly(xai_emulator: Emulator) -> None:
+    xai_emulator.chat.script(Reply(content="word " * 5000))
+    async with xai_emulator.async_client() as client:
+        stream = client.chat.create("grok-4", messages=[user("long")]).stream()
+        received: list[str] = []
+        first = asyncio.Event()
+
+        async def consume() -> None:
+            async for _, chunk in stream:
+                received.append(chunk.content)
+                first.set()
+                await asyncio.sleep(0)
+
+        consumer = asyncio.create_task(consume())
+        await first.wait()
+        stream.close()
+        await asyncio.wait_for(consumer, 10)  # no "asynchronous generator is already running"
+        assert received and response_text(stream) == "".join(received)
+    assert await wait_for_cancellation(xai_emulator)
+
+
+def response_text(stream) -> str:  # type: ignore[no-untyped-def]
+    return stream._op.result().content  # the accumulated response, as the loop last saw it
+
+
+async def test_cancelling_the_consuming_task_cancels_the_rpc(xai_emulator: Emulator) -> None:
+    xai_emulator.chat.script(Reply(content="word " * 5000))
+    async with xai_emulator.async_client() as client:
+        stream = client.chat.create("grok-4", messages=[user("long")]).stream()
+        first = asyncio.Event()
+
+        async def consume() -> None:
+            async for _ in stream:
+                first.set()
+                await asyncio.sleep(0.001)
+
+        consumer = asyncio.create_task(consume())
+        await first.wait()
+        consumer.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await consumer
+    assert await wait_for_cancellation(xai_emulator)
+
+
+async def test_a_sync_stream_closed_from_another_thread_ends_cleanly(xai_emulator: Emulator) -> None:
+    xai_emulator.chat.script(Reply(content="word " * 5000))
+    with xai_emulator.client() as client:
+        stream = client.chat.create("grok-4", messages=[user("long")]).stream()
+        response, _ = next(stream)
+        closer = threading.Timer(0.05, stream.close)
+        closer.start()
+        count = sum(1 for _ in stream)  # ends without an error once closed
+        closer.join()
+        assert count < 5000
+        assert response.content.startswith("word")
+    assert await wait_for_cancellation(xai_emulator)
+
+
+async def test_responses_carry_the_request_id(client, xai_emulator: Emulator) -> None:
+    chat = client.chat.create("grok-4", messages=[user("hi")])
+    response = await outcome(chat.sample())
+    assert response.request_id == xai_emulator.calls("Chat/GetCompletion")[-1].request_id
+    stream = chat.stream()
+    items = [item async for item in stream] if client._runner.is_async else list(stream)
+    assert items[-1][0].request_id == xai_emulator.calls(STREAM)[-1].request_id
+
+
+async def test_errors_carry_the_request_id(client, xai_emulator: Emulator) -> None:
+    with pytest.raises(errors.NotFoundError) as raised:
+        await outcome(client.chat.create("grok-99", messages=[user("hi")]).sample())
+    assert raised.value.request_id == xai_emulator.calls("Chat/GetCompletion")[-1].request_id
+    assert raised.value.request_id in str(raised.value)
+
+
+def test_polling_uses_a_monotonic_clock(xai_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A wall clock jumping by hours must not end a poll early (or make it last forever).
+    real_time, jumps = time.time, itertools.count()
+    monkeypatch.setattr(time, "time", lambda: real_time() + next(jumps) * 3600)
+    xai_emulator.chat.deferred_polls = 3
+    with xai_emulator.client() as client:
+        response = client.chat.create("grok-4", messages=[user("later")]).defer(timeout=30, interval=0.01)
+    assert response.content == "later"
