@@ -43,6 +43,7 @@ class _ClientBase:
         timeout: float | timedelta | None = None,
         use_insecure_channel: bool = False,
         plugins: Sequence[object] = (),
+        autoload: bool | None = None,
     ) -> None:
         self._config = ClientConfig.resolve(
             api_key,
@@ -54,7 +55,7 @@ class _ClientBase:
             timeout=timeout,
             use_insecure_channel=use_insecure_channel,
         )
-        self._plugins = PluginSet(plugins)
+        self._plugins = PluginSet(plugins, autoload=autoload)
         self._transport = Transport(self._config, is_async=self._runner_type.is_async)
         self._runner = self._runner_type(
             self._transport,
@@ -132,7 +133,12 @@ class Client(_ClientBase):
             also takes ``timeout=`` for itself.
         use_insecure_channel: plaintext instead of TLS. Local hosts (``localhost``,
             ``127.0.0.1``, ``[::1]``) never use TLS.
-        plugins: plugin objects for this client only (see `xai_sdk.hookspecs`).
+        plugins: plugins for this client only (see `xai_sdk.hookspecs`): objects, names of
+            installed plugins (``"chat"``) or import paths (``"my_package.plugin"``).
+        autoload: whether the installed plugins (the ``xai_sdk`` entry points) load; False
+            loads only xai-core's and `plugins`, e.g. ``Client(autoload=False,
+            plugins=["chat"])`` in a serverless function. Default: True, unless
+            ``XAI_SDK_DISABLE_PLUGIN_AUTOLOAD`` is ``1`` or ``true``.
 
     Sub-clients are attributes: ``client.chat``, ``client.models``, ... each provided by its
     distribution (``pip install "xai-sdk[chat,models]"``). Use the client as a context manager,

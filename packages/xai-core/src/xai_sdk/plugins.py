@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 import pluggy
 
-from xai_sdk import hookspecs
+from xai_sdk import _debug_log, hookspecs
 from xai_sdk._plugins import core
 from xai_sdk.errors import PluginError, ServiceNotInstalledError
 from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
@@ -128,16 +129,58 @@ class Observers:
         self._notify(self._call_finished, call=call, result=result, error=error)
 
 
-class PluginSet:
-    """The plugins of one client: its pluggy manager, its services and its observers."""
+AUTOLOAD_ENV = "XAI_SDK_DISABLE_PLUGIN_AUTOLOAD"
 
-    def __init__(self, extra_plugins: Sequence[object] = ()) -> None:
+
+def autoload_default() -> bool:
+    """False when ``XAI_SDK_DISABLE_PLUGIN_AUTOLOAD`` is ``1`` or ``true``."""
+    return os.environ.get(AUTOLOAD_ENV, "").strip().lower() not in ("1", "true")
+
+
+def resolve_plugin(plugin: object) -> object:
+    """A plugin object, from itself or from a string.
+
+    A string is the name of an installed plugin's entry point (``"chat"``) or an import path
+    (``"package.module"`` or ``"package.module:attribute"``).
+    """
+    if not isinstance(plugin, str):
+        return plugin
+    if "." in plugin or ":" in plugin:
+        try:
+            return import_object(plugin) if ":" in plugin else importlib.import_module(plugin)
+        except Exception as exc:
+            raise PluginError(f"plugin {plugin!r} could not be imported: {exc!r}") from exc
+    from importlib.metadata import entry_points  # noqa: PLC0415
+
+    found = list(entry_points(group=ENTRY_POINT_GROUP, name=plugin))
+    if not found:
+        raise PluginError(
+            f"no installed plugin is named {plugin!r} (entry-point group {ENTRY_POINT_GROUP!r})"
+        )
+    try:
+        return found[0].load()
+    except Exception as exc:
+        raise PluginError(f"plugin {plugin!r} failed to load: {exc!r}") from exc
+
+
+class PluginSet:
+    """The plugins of one client: its pluggy manager, its services and its observers.
+
+    With `autoload` (the default, unless ``XAI_SDK_DISABLE_PLUGIN_AUTOLOAD`` is set), the
+    installed plugins are loaded too; without it, only xai-core's own and `extra_plugins`.
+    """
+
+    def __init__(self, extra_plugins: Sequence[object] = (), *, autoload: bool | None = None) -> None:
         self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.manager.add_hookspecs(hookspecs)
         self.manager.register(core, name="xai-core")
         self._broken: dict[str, InstalledPlugin] = {}
         installed_ids = {id(core)}
-        for installed in installed_plugins():
+        _debug_log.configure_from_environment()
+        if _debug_log.enabled():
+            self.manager.register(_debug_log.DebugLog(), name="xai-core:debug-log")
+        autoload = autoload_default() if autoload is None else autoload
+        for installed in installed_plugins() if autoload else ():
             if installed.plugin is None:
                 self._broken[installed.name] = installed
             elif not self.manager.is_registered(installed.plugin):
@@ -146,7 +189,7 @@ class PluginSet:
                 )
                 installed_ids.add(id(installed.plugin))
         own_ids = set()
-        for index, plugin in enumerate(extra_plugins):
+        for index, plugin in enumerate(resolve_plugin(plugin) for plugin in extra_plugins):
             if not self.manager.is_registered(plugin):
                 self._register(plugin, None, f"plugins[{index}] ({plugin!r})")
             own_ids.add(id(plugin))
