@@ -8,10 +8,11 @@ from datetime import timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from xai_sdk._config import ClientConfig, to_seconds, validate_metadata
+from xai_sdk._config import DEFAULT_RETRY, ClientConfig, to_seconds, validate_metadata
 from xai_sdk._runners import AsyncRunner, Runner, SyncRunner
 from xai_sdk._transport import Transport
 from xai_sdk.plugins import PluginSet
+from xai_sdk.retry import RetryPolicy
 from xai_sdk.service import Binding
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class _ClientBase:
         channel_options: Sequence[tuple[str, Any]] | None = None,
         timeout: float | timedelta | None = None,
         use_insecure_channel: bool = False,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
         plugins: Sequence[object] = (),
         autoload: bool | None = None,
     ) -> None:
@@ -54,6 +56,7 @@ class _ClientBase:
             channel_options=channel_options,
             timeout=timeout,
             use_insecure_channel=use_insecure_channel,
+            retry=retry,
         )
         self._plugins = PluginSet(plugins, autoload=autoload)
         self._transport = Transport(self._config, is_async=self._runner_type.is_async)
@@ -133,6 +136,9 @@ class Client(_ClientBase):
             also takes ``timeout=`` for itself.
         use_insecure_channel: plaintext instead of TLS. Local hosts (``localhost``,
             ``127.0.0.1``, ``[::1]``) never use TLS.
+        retry: the `xai_sdk.retry.RetryPolicy` gRPC applies (default: 5 attempts on
+            UNAVAILABLE, 0.1 s to 1 s backoff); None for no retries. `channel_options` naming
+            ``grpc.service_config`` or ``grpc.enable_retries`` take precedence.
         plugins: plugins for this client only (see `xai_sdk.hookspecs`): objects, names of
             installed plugins (``"chat"``) or import paths (``"my_package.plugin"``).
         autoload: whether the installed plugins (the ``xai_sdk`` entry points) load; False

@@ -7,7 +7,6 @@ comes out, and bad input is refused with a `ValueError` or `TypeError` before an
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 import os
 import re
@@ -18,6 +17,7 @@ from datetime import timedelta
 from typing import Any, Final
 
 from xai_sdk._version import __version__
+from xai_sdk.retry import NO_RETRIES, RetryPolicy
 
 logger = logging.getLogger("xai_sdk")
 
@@ -33,36 +33,22 @@ DEFAULT_TIMEOUT: Final = 27 * 60.0
 MAX_MESSAGE_BYTES: Final = 20 * 1024 * 1024
 USER_AGENT: Final = f"XaiSdk/{__version__}"
 
-DEFAULT_SERVICE_CONFIG: Final = json.dumps(
-    {
-        "methodConfig": [
-            {
-                "name": [{}],
-                "retryPolicy": {
-                    "maxAttempts": 5,
-                    "initialBackoff": "0.1s",
-                    "maxBackoff": "1s",
-                    "backoffMultiplier": 2,
-                    "retryableStatusCodes": ["UNAVAILABLE"],
-                },
-            }
-        ]
-    }
-)
-"""gRPC service config applied to every method: up to 5 attempts on UNAVAILABLE."""
+DEFAULT_RETRY: Final = RetryPolicy()
+"""Up to 5 attempts on UNAVAILABLE, backoff from 0.1 s to 1 s (the official SDK's policy)."""
+DEFAULT_SERVICE_CONFIG: Final = DEFAULT_RETRY.service_config()
 
 DEFAULT_CHANNEL_OPTIONS: Final[tuple[tuple[str, Any], ...]] = (
     ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
     ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
-    ("grpc.enable_retries", 1),
-    ("grpc.service_config", DEFAULT_SERVICE_CONFIG),
+    *DEFAULT_RETRY.channel_options(),
     ("grpc.keepalive_time_ms", 30_000),
     ("grpc.keepalive_timeout_ms", 10_000),
     ("grpc.keepalive_permit_without_calls", 1),
     ("grpc.http2.max_pings_without_data", 0),
     ("grpc.primary_user_agent", USER_AGENT),
 )
-"""Channel options of every channel; a user option with the same name replaces the default."""
+"""Channel options of every channel (with the default retry policy); a user option with the same
+name replaces the default."""
 
 _METADATA_KEY = re.compile(r"^[0-9a-z_.\-]+$")
 _RESERVED_METADATA_KEYS = frozenset({"authorization", "te", "content-type", "user-agent"})
@@ -96,6 +82,7 @@ class ClientConfig:
         channel_options: Sequence[tuple[str, Any]] | None = None,
         timeout: float | timedelta | None = None,
         use_insecure_channel: bool = False,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
         environ: Mapping[str, str] = os.environ,
     ) -> ClientConfig:
         """Validate the constructor arguments, filling the gaps from the environment."""
@@ -118,7 +105,7 @@ class ClientConfig:
                 "management_api_host",
             ),
             metadata=validate_metadata(metadata),
-            channel_options=merge_channel_options(channel_options),
+            channel_options=merge_channel_options(channel_options, retry),
             timeout=DEFAULT_TIMEOUT if timeout is None else to_seconds(timeout, "timeout"),
             use_insecure_channel=_validate_bool(use_insecure_channel, "use_insecure_channel"),
         )
@@ -213,10 +200,19 @@ def validate_metadata(metadata: Sequence[tuple[str, str | bytes]] | None) -> Met
     return tuple(pairs)
 
 
-def merge_channel_options(options: Sequence[tuple[str, Any]] | None) -> tuple[tuple[str, Any], ...]:
-    """The default channel options, minus those the user names, followed by the user's."""
+def merge_channel_options(
+    options: Sequence[tuple[str, Any]] | None, retry: RetryPolicy | None = DEFAULT_RETRY
+) -> tuple[tuple[str, Any], ...]:
+    """The default channel options with `retry`'s, minus those the user names, then the user's."""
+    if retry is not None and not isinstance(retry, RetryPolicy):
+        raise TypeError(f"retry must be a RetryPolicy or None, got {retry!r}")
+    retry_options = retry.channel_options() if retry is not None else NO_RETRIES
+    defaults = (
+        tuple(option for option in DEFAULT_CHANNEL_OPTIONS if option[0] not in dict(retry_options))
+        + retry_options
+    )
     if options is None:
-        return DEFAULT_CHANNEL_OPTIONS
+        return defaults
     if isinstance(options, (str, bytes, Mapping)) or not isinstance(options, Sequence):
         raise TypeError("channel_options must be a list of (name, value) pairs")
     user: list[tuple[str, Any]] = []
@@ -225,7 +221,7 @@ def merge_channel_options(options: Sequence[tuple[str, Any]] | None) -> tuple[tu
             raise TypeError(f"channel_options entries must be (name, value) pairs, got {option!r}")
         user.append((option[0], option[1]))
     names = {name for name, _ in user}
-    return tuple(option for option in DEFAULT_CHANNEL_OPTIONS if option[0] not in names) + tuple(user)
+    return tuple(option for option in defaults if option[0] not in names) + tuple(user)
 
 
 def is_loopback(host: str) -> bool:

@@ -116,6 +116,26 @@ class RpcError(XaiError, grpc.aio.AioRpcError):
         """The server's id for the failed request, from the response metadata, if any."""
         return request_id_from(self.initial_metadata()) or request_id_from(self.trailing_metadata())
 
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked to wait before retrying, when it said (pushback or RetryInfo)."""
+        metadata: Any = self.trailing_metadata()  # a grpc.aio.Metadata (see __init__)
+        pushback = metadata.get("grpc-retry-pushback-ms")
+        if pushback is not None:
+            try:
+                return int(pushback) / 1000
+            except ValueError:
+                pass
+        details = metadata.get("grpc-status-details-bin")
+        if isinstance(details, bytes):
+            from google.rpc import error_details_pb2, status_pb2  # noqa: PLC0415 - only on errors
+
+            for detail in status_pb2.Status.FromString(details).details:
+                info = error_details_pb2.RetryInfo()
+                if detail.Unpack(info):
+                    return float(info.retry_delay.ToNanoseconds()) / 1e9
+        return None
+
     def __str__(self) -> str:
         text = f"{self.code().name}: {self.details() or 'no details'}"
         context = [

@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.meta import ProtoDecorator
@@ -27,6 +28,14 @@ __all__ = [
 ]
 
 _TEXT_FIELDS = ("content", "reasoning_content", "encrypted_content")
+
+
+def enum_name(enum: Any, value: int) -> str:
+    """The name of an enum value; a value newer than these protos reads as ``UNKNOWN_<value>``."""
+    try:
+        return str(enum.Name(value))
+    except ValueError:
+        return f"UNKNOWN_{value}"
 
 
 class _Text:
@@ -171,12 +180,12 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
     @property
     def role(self) -> str:
         """The role of the answer, e.g. ``"ROLE_ASSISTANT"``."""
-        return chat_pb2.MessageRole.Name(self._output().message.role)
+        return enum_name(chat_pb2.MessageRole, self._output().message.role)
 
     @property
     def finish_reason(self) -> str:
         """Why generation stopped, e.g. ``"REASON_STOP"`` or ``"REASON_TOOL_CALLS"``."""
-        return sample_pb2.FinishReason.Name(self._output().finish_reason)
+        return enum_name(sample_pb2.FinishReason, self._output().finish_reason)
 
     @property
     def logprobs(self) -> chat_pb2.LogProbs:
@@ -274,7 +283,7 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
 
 
 def _tool_usage(usage: usage_pb2.SamplingUsage) -> dict[str, int]:
-    return dict(Counter(usage_pb2.ServerSideTool.Name(tool) for tool in usage.server_side_tools_used))
+    return dict(Counter(enum_name(usage_pb2.ServerSideTool, tool) for tool in usage.server_side_tools_used))
 
 
 class CompletionOutputChunk(ProtoDecorator[chat_pb2.CompletionOutputChunk]):
@@ -293,7 +302,7 @@ class CompletionOutputChunk(ProtoDecorator[chat_pb2.CompletionOutputChunk]):
     @property
     def role(self) -> str:
         """The role of the output, e.g. ``"ROLE_ASSISTANT"``."""
-        return chat_pb2.MessageRole.Name(self._proto.delta.role)
+        return enum_name(chat_pb2.MessageRole, self._proto.delta.role)
 
     @property
     def tool_calls(self) -> Sequence[chat_pb2.ToolCall]:

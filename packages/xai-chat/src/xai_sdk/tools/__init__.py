@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from xai_sdk.chat._response import enum_name
 from xai_sdk.proto import chat_pb2
 from xai_sdk.retrieval import RetrievalModeInput, retrieval_mode_fields
 from xai_sdk.search import timestamp
@@ -134,4 +135,4 @@ def mcp(
 
 def get_tool_call_type(tool_call: chat_pb2.ToolCall) -> str:
     """The kind of a tool call, e.g. ``"client_side_tool"``, ``"web_search_tool"``."""
-    return chat_pb2.ToolCallType.Name(tool_call.type).removeprefix("TOOL_CALL_TYPE_").lower()
+    return enum_name(chat_pb2.ToolCallType, tool_call.type).removeprefix("TOOL_CALL_TYPE_").lower()

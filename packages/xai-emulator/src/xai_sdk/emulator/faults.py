@@ -40,6 +40,8 @@ class Fault:
     times: int | None = 1
     after_chunks: int | None = None
     """For server streams: send this many chunks first, then fail (abort mid-stream)."""
+    retry_after: float | None = None
+    """Seconds the server asks the client to wait before retrying (pushback and RetryInfo)."""
 
     def matches(self, path: str) -> bool:
         """Whether this fault applies to the RPC at `path`."""
@@ -61,8 +63,14 @@ class Faults:
         times: int | None = 1,
         details: str | None = None,
         after_chunks: int | None = None,
+        retry_after: float | None = None,
     ) -> Fault:
-        """Make the next `times` calls of `method` fail with `code` (None: every call)."""
+        """Make the next `times` calls of `method` fail with `code` (None: every call).
+
+        `retry_after` (seconds) adds the server's retry hint to the failure: the
+        ``grpc-retry-pushback-ms`` metadata, which gRPC's retries obey, and a
+        ``google.rpc.RetryInfo`` status detail.
+        """
         if not isinstance(code, grpc.StatusCode) or code is grpc.StatusCode.OK:
             raise ValueError(f"code must be a non-OK grpc.StatusCode, got {code!r}")
         return self._add(
@@ -72,6 +80,7 @@ class Faults:
                 details=details or f"injected {code.name} by the emulator",
                 times=times,
                 after_chunks=after_chunks,
+                retry_after=retry_after,
             )
         )
 

@@ -257,6 +257,9 @@ class Emulator:
             if fault.delay:
                 _wait_while_active(context, fault.delay)
             if fault.code is not None and fault.after_chunks is None:
+                if fault.retry_after is not None:
+                    hint = _retry_hint(fault.code, fault.details, fault.retry_after)
+                    context.set_trailing_metadata((("x-request-id", request_id), *hint))
                 context.abort(fault.code, fault.details)
             if fault.after_chunks is not None:
                 call.stream_fault = fault
@@ -318,6 +321,21 @@ class Emulator:
                 context.abort(fault.code, fault.details)
 
         return handle
+
+
+def _retry_hint(code: grpc.StatusCode, details: str, seconds: float) -> tuple[tuple[str, str | bytes], ...]:
+    """The metadata of a server asking for a retry after `seconds`: pushback and RetryInfo."""
+    from google.protobuf import duration_pb2  # noqa: PLC0415
+    from google.rpc import error_details_pb2, status_pb2  # noqa: PLC0415
+
+    info = error_details_pb2.RetryInfo(retry_delay=duration_pb2.Duration(nanos=0, seconds=0))
+    info.retry_delay.FromNanoseconds(int(seconds * 1e9))
+    status = status_pb2.Status(code=code.value[0], message=details)
+    status.details.add().Pack(info)
+    return (
+        ("grpc-retry-pushback-ms", str(int(seconds * 1000))),
+        ("grpc-status-details-bin", status.SerializeToString()),
+    )
 
 
 def _send_request_id(call: EmulatorCall) -> None:

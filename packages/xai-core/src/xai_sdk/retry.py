@@ -1,0 +1,124 @@
+"""`RetryPolicy`: which failed calls gRPC retries, how often and how long it waits between tries.
+
+Retries happen inside gRPC (its service config), so they honour gRPC's retry throttling and the
+server's pushback (``grpc-retry-pushback-ms``), and a call's timeout covers all its attempts::
+
+    Client(retry=RetryPolicy(max_attempts=4, retryable_codes=["UNAVAILABLE", "RESOURCE_EXHAUSTED"]))
+    Client(retry=None)   # no retries
+
+A stream is retried only until its first chunk arrives; after that a failure is raised with
+what was received (``error.partial``), never replayed silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import grpc
+
+__all__ = ["MAX_ATTEMPTS_LIMIT", "RetryPolicy"]
+
+MAX_ATTEMPTS_LIMIT = 5
+"""gRPC caps the attempts of a call at 5."""
+
+
+def _code_name(code: grpc.StatusCode | str) -> str:
+    if isinstance(code, grpc.StatusCode):
+        name = code.name
+    elif isinstance(code, str) and code.upper() in grpc.StatusCode.__members__:
+        name = code.upper()
+    else:
+        raise ValueError(f"retryable_codes must be grpc.StatusCode values or their names, got {code!r}")
+    if name == "OK":
+        raise ValueError("OK is not a failure and cannot be retried")
+    return name
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How gRPC retries failed calls.
+
+    Args:
+        max_attempts: attempts in all, the first included (2 to 5; gRPC allows no more).
+        initial_backoff: seconds before the first retry (gRPC randomizes each wait between
+            0 and the current backoff).
+        max_backoff: the longest wait, in seconds.
+        backoff_multiplier: the factor applied to the backoff after each retry.
+        retryable_codes: the status codes to retry, as `grpc.StatusCode` values or names.
+        throttling: ``(max_tokens, token_ratio)`` of gRPC retry throttling, which stops
+            retrying when many calls fail; None for none.
+
+    """
+
+    max_attempts: int = 5
+    initial_backoff: float = 0.1
+    max_backoff: float = 1.0
+    backoff_multiplier: float = 2.0
+    retryable_codes: Sequence[grpc.StatusCode | str] = ("UNAVAILABLE",)
+    throttling: tuple[int, float] | None = None
+    _codes: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_attempts, bool) or not isinstance(self.max_attempts, int):
+            raise TypeError(f"max_attempts must be an int, got {self.max_attempts!r}")
+        if not 2 <= self.max_attempts <= MAX_ATTEMPTS_LIMIT:
+            raise ValueError(
+                f"max_attempts must be between 2 and {MAX_ATTEMPTS_LIMIT} (gRPC's limit), got "
+                f"{self.max_attempts}; use retry=None for no retries"
+            )
+        for name in ("initial_backoff", "max_backoff"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+                raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+        if self.max_backoff < self.initial_backoff:
+            raise ValueError("max_backoff must not be smaller than initial_backoff")
+        if isinstance(self.backoff_multiplier, bool) or not self.backoff_multiplier > 0:
+            raise ValueError(f"backoff_multiplier must be positive, got {self.backoff_multiplier!r}")
+        if isinstance(self.retryable_codes, (str, grpc.StatusCode)):
+            raise TypeError("retryable_codes must be a list of codes, e.g. ['UNAVAILABLE']")
+        codes = tuple(dict.fromkeys(_code_name(code) for code in self.retryable_codes))
+        if not codes:
+            raise ValueError("retryable_codes must name at least one code; use retry=None for no retries")
+        if self.throttling is not None:
+            tokens, ratio = self.throttling
+            if not (
+                isinstance(tokens, int)
+                and 0 < tokens <= 1000
+                and isinstance(ratio, (int, float))
+                and ratio > 0
+            ):
+                raise ValueError(
+                    f"throttling must be (max_tokens in 1..1000, token_ratio > 0), got {self.throttling!r}"
+                )
+        object.__setattr__(self, "_codes", codes)
+
+    def service_config(self) -> str:
+        """The gRPC service config (JSON) applying this policy to every method."""
+        config: dict[str, Any] = {
+            "methodConfig": [
+                {
+                    "name": [{}],
+                    "retryPolicy": {
+                        "maxAttempts": self.max_attempts,
+                        "initialBackoff": f"{self.initial_backoff}s",
+                        "maxBackoff": f"{self.max_backoff}s",
+                        "backoffMultiplier": self.backoff_multiplier,
+                        "retryableStatusCodes": list(self._codes),
+                    },
+                }
+            ]
+        }
+        if self.throttling is not None:
+            config["retryThrottling"] = {"maxTokens": self.throttling[0], "tokenRatio": self.throttling[1]}
+        return json.dumps(config)
+
+    def channel_options(self) -> tuple[tuple[str, Any], ...]:
+        """The channel options that install this policy."""
+        return (("grpc.enable_retries", 1), ("grpc.service_config", self.service_config()))
+
+
+NO_RETRIES: tuple[tuple[str, Any], ...] = (("grpc.enable_retries", 0),)
+"""The channel options of ``retry=None``."""
