@@ -496,3 +496,11 @@ def test_the_types_facade_reexports_chat_types() -> None:
     assert types.ReasoningEffort is ReasoningEffort
     assert "grok-4" in types.ChatModel.__args__
     assert set(types.__all__) >= {"ReasoningEffort", "IncludeOptionMap", "ServiceTier", "ChatModel"}
+
+
+def test_the_types_facade_lists_exactly_what_it_provides() -> None:
+    from xai_sdk import types
+
+    assert len(types.__all__) == 32  # the official SDK's xai_sdk.types.__all__
+    for name in types.__all__:
+        assert getattr(types, name) is not None, name

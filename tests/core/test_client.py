@@ -160,7 +160,7 @@ def test_the_default_deadline_of_27_minutes_reaches_the_server(
 ) -> None:
     xai_client.models.list_language_models()
     remaining = xai_emulator.calls(LIST)[0].time_remaining
-    assert remaining is not None and 1600 < remaining <= 1620
+    assert remaining is not None and 1600 < remaining <= 1621  # grpc rounds the deadline it sends up
 
 
 class ManagementProbe(Bound[ModeT]):

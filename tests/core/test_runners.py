@@ -135,3 +135,27 @@ async def test_gathered_operations_are_seen_as_calls_of_their_own(xai_emulator: 
 async def test_offload_runs_a_blocking_function_and_passes_its_error_to_the_flow(echo) -> None:
     assert await outcome(echo.shout("hey")) == "HEY"
     assert await outcome(echo.shout("")) == "(nothing to shout)"
+
+
+async def test_receive_hands_each_chunk_of_a_stream_to_the_flow(echo, xai_emulator: Emulator) -> None:
+    assert await outcome(echo.collect("one two three")) == ["one", " two", " three"]
+    assert len(xai_emulator.calls(STREAM)) == 1
+
+
+async def test_receive_raises_a_stream_failing_midway_in_the_flow(echo, xai_emulator: Emulator) -> None:
+    xai_emulator.faults.fail(STREAM, grpc.StatusCode.INTERNAL, after_chunks=1)
+    with pytest.raises(errors.InternalServerError):
+        await outcome(echo.collect("one two three"))
+
+
+async def test_an_error_of_the_chunk_handler_cancels_the_stream_and_reaches_the_caller(
+    echo, xai_emulator: Emulator
+) -> None:
+    with pytest.raises(ValueError, match="stopped after 1 chunks"):
+        await outcome(echo.collect(" ".join(["word"] * 2000), stop_after=1))
+    record = xai_emulator.calls(STREAM)[0]
+    for _ in range(200):
+        if record.cancelled:
+            break
+        await asyncio.sleep(0.01)
+    assert record.cancelled

@@ -20,9 +20,13 @@ if TYPE_CHECKING:
 
     from xai_sdk.auth import Auth
     from xai_sdk.chat import ChatClient
+    from xai_sdk.collections import Collections
+    from xai_sdk.files import Files
+    from xai_sdk.image import ImageClient
     from xai_sdk.models import Models
     from xai_sdk.service import Async, Sync
     from xai_sdk.tokenizer import Tokenizer
+    from xai_sdk.video import VideoClient
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -157,8 +161,12 @@ class Client(_ClientBase):
     if TYPE_CHECKING:
         auth: Auth[Sync]
         chat: ChatClient[Sync]
+        collections: Collections[Sync]
+        files: Files[Sync]
+        image: ImageClient[Sync]
         models: Models[Sync]
         tokenize: Tokenizer[Sync]
+        video: VideoClient[Sync]
 
     def close(self) -> None:
         """Close the channels; the client (and its `with_options` copies) cannot be used after."""
@@ -185,8 +193,12 @@ class AsyncClient(_ClientBase):
     if TYPE_CHECKING:
         auth: Auth[Async]
         chat: ChatClient[Async]
+        collections: Collections[Async]
+        files: Files[Async]
+        image: ImageClient[Async]
         models: Models[Async]
         tokenize: Tokenizer[Async]
+        video: VideoClient[Async]
 
     async def close(self) -> None:
         """Close the channels; the client (and its `with_options` copies) cannot be used after."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import time
-from collections.abc import Coroutine, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Coroutine, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
@@ -25,7 +25,18 @@ from xai_sdk._transport import Transport
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
 from xai_sdk.meta import ProtoDecorator
-from xai_sdk.operations import Call, Flow, Gather, Offload, Operation, Rpc, Sleep, Step, StreamOperation
+from xai_sdk.operations import (
+    Call,
+    Flow,
+    Gather,
+    Offload,
+    Operation,
+    Receive,
+    Rpc,
+    Sleep,
+    Step,
+    StreamOperation,
+)
 from xai_sdk.plugins import Observers
 from xai_sdk.service import Binding
 
@@ -167,6 +178,64 @@ def _outcome_of(function: Any, *args: Any) -> Any:
         return _Failure(error)
 
 
+class _Requests:
+    """The request messages of a client stream, remembering the exception their iterator raised.
+
+    grpc reports such an exception as a bare cancellation (UNKNOWN in `Client`, an
+    `asyncio.CancelledError` in `AsyncClient`); the runners raise the exception itself instead.
+    """
+
+    __slots__ = ("error", "iterator")
+
+    def __init__(self, requests: Any) -> None:
+        self.iterator: Iterator[Any] = iter(requests)
+        self.error: BaseException | None = None
+
+    def __iter__(self) -> _Requests:
+        return self
+
+    def __next__(self) -> Any:
+        try:
+            return next(self.iterator)
+        except StopIteration:
+            raise
+        except Exception as error:
+            self.error = error
+            raise
+
+
+def _requests_of(step: Call[Any, Any]) -> Any:
+    """The request to send: a client stream's iterable wrapped in `_Requests`."""
+    if step.rpc.kind != "client_stream" or isinstance(step.request, AsyncIterable):
+        return step.request
+    return _Requests(step.request)
+
+
+async def _produced_in_threads(requests: _Requests) -> AsyncIterator[Any]:
+    """A client stream's requests for grpc.aio, each made in a worker thread.
+
+    Producing a request may block (an upload reads its file): that must not stall the loop.
+    """
+    while (request := await asyncio.to_thread(next, requests, _NO_MORE)) is not _NO_MORE:
+        yield request
+
+
+_NO_MORE: Any = object()
+
+
+def _request_failure(
+    state: _CallState, step: Call[Any, Any], requests: Any, started: float
+) -> _Failure | None:
+    """The failure to raise when a client stream's own iterator raised, else None."""
+    if type(requests) is not _Requests or requests.error is None:
+        return None
+    cancelled = error_from_status(
+        grpc.StatusCode.CANCELLED, f"the request iterator raised {requests.error!r}", method=step.rpc.path
+    )
+    state.rpc_failed(step.rpc, None, cancelled, started)
+    return _Failure(requests.error)
+
+
 def _loggable(rpc: Rpc[Any, Any], request: Any) -> Any:
     # A client stream's request is an iterator that the RPC consumed: there is nothing to show.
     return None if rpc.kind == "client_stream" else request
@@ -238,6 +307,8 @@ class SyncRunner(Runner):
     def _perform(self, step: Step, state: _CallState) -> Any:
         if type(step) is Call:
             return self._call(step, state)
+        if type(step) is Receive:
+            return self._receive(step, state)
         if type(step) is Sleep:
             time.sleep(state.sleep_seconds(step.seconds))
             return None
@@ -252,11 +323,34 @@ class SyncRunner(Runner):
             return prepared
         callable_, timeout, metadata = prepared  # type: ignore[misc]
         started = time.monotonic()
+        requests = _requests_of(step)
         try:
-            response, call = callable_.with_call(step.request, timeout=timeout, metadata=metadata)
+            response, call = callable_.with_call(requests, timeout=timeout, metadata=metadata)
+        except grpc.RpcError as error:
+            return _request_failure(state, step, requests, started) or state.rpc_failed(
+                step.rpc, step.request, error, started
+            )
+        return state.rpc_succeeded(step.rpc, step.request, response, started, call.initial_metadata())
+
+    def _receive(self, step: Receive[Any, Any], state: _CallState) -> Any:
+        prepared = state.prepare(step.rpc)
+        if type(prepared) is _Failure:
+            return prepared
+        callable_, timeout, metadata = prepared  # type: ignore[misc]
+        started = time.monotonic()
+        call = callable_(step.request, timeout=timeout, metadata=metadata)
+        try:
+            for chunk in call:
+                step.on_chunk(chunk)
         except grpc.RpcError as error:
             return state.rpc_failed(step.rpc, step.request, error, started)
-        return state.rpc_succeeded(step.rpc, step.request, response, started, call.initial_metadata())
+        except Exception as error:
+            call.cancel()
+            return _Failure(error)
+        except BaseException:
+            call.cancel()
+            raise
+        return state.rpc_succeeded(step.rpc, step.request, None, started, call.initial_metadata())
 
     def _gather(self, step: Gather, binding: Binding) -> list[Any]:
         outcomes: list[Any] = [None] * len(step.operations)
@@ -302,6 +396,8 @@ class AsyncRunner(Runner):
     async def _perform(self, step: Step, state: _CallState) -> Any:
         if type(step) is Call:
             return await self._call(step, state)
+        if type(step) is Receive:
+            return await self._receive(step, state)
         if type(step) is Sleep:
             await asyncio.sleep(state.sleep_seconds(step.seconds))
             return None
@@ -316,12 +412,42 @@ class AsyncRunner(Runner):
             return prepared
         callable_, timeout, metadata = prepared  # type: ignore[misc]
         started = time.monotonic()
-        call = callable_(step.request, timeout=timeout, metadata=metadata)
+        requests = _requests_of(step)
+        sent = _produced_in_threads(requests) if type(requests) is _Requests else requests
+        call = callable_(sent, timeout=timeout, metadata=metadata)
         try:
             response = await call
         except grpc.RpcError as error:
-            return state.rpc_failed(step.rpc, step.request, error, started)
+            return _request_failure(state, step, requests, started) or state.rpc_failed(
+                step.rpc, step.request, error, started
+            )
+        except asyncio.CancelledError:
+            # grpc.aio cancels the RPC when the request iterator raises: give the flow that error.
+            failure = _request_failure(state, step, requests, started)
+            if failure is None:
+                raise
+            return failure
         return state.rpc_succeeded(step.rpc, step.request, response, started, await call.initial_metadata())
+
+    async def _receive(self, step: Receive[Any, Any], state: _CallState) -> Any:
+        prepared = state.prepare(step.rpc)
+        if type(prepared) is _Failure:
+            return prepared
+        callable_, timeout, metadata = prepared  # type: ignore[misc]
+        started = time.monotonic()
+        call = callable_(step.request, timeout=timeout, metadata=metadata)
+        try:
+            while (chunk := await call.read()) is not _END_OF_STREAM:
+                step.on_chunk(chunk)
+        except grpc.RpcError as error:
+            return state.rpc_failed(step.rpc, step.request, error, started)
+        except Exception as error:
+            call.cancel()
+            return _Failure(error)
+        except BaseException:
+            call.cancel()
+            raise
+        return state.rpc_succeeded(step.rpc, step.request, None, started, await call.initial_metadata())
 
     async def _gather(self, step: Gather, binding: Binding) -> list[Any]:
         outcomes: list[Any] = [None] * len(step.operations)

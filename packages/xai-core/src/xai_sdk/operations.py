@@ -35,6 +35,7 @@ __all__ = [
     "Gather",
     "Offload",
     "Operation",
+    "Receive",
     "Rpc",
     "RpcKind",
     "Sleep",
@@ -89,12 +90,30 @@ class Rpc(Generic[RequestT, ResponseT]):
 class Call(Generic[RequestT, ResponseT]):
     """Step: make the RPC with this request; the flow receives the response message.
 
-    For a client-streaming RPC, `request` is an iterable of request messages (an async
-    iterable is accepted by `AsyncClient` only).
+    For a client-streaming RPC, `request` is an iterable of request messages, consumed as
+    they are sent (an async iterable is accepted by `AsyncClient` only). `AsyncClient` takes
+    each message of a plain iterable in a worker thread, so producing one may block (e.g. read
+    a file). An exception the iterable raises ends the RPC and is raised at the ``yield``.
     """
 
     rpc: Rpc[RequestT, ResponseT]
     request: RequestT | Iterable[RequestT] | AsyncIterable[RequestT]
+
+
+@dataclass(frozen=True, slots=True)
+class Receive(Generic[RequestT, ResponseT]):
+    """Step: make a server-streaming RPC and hand each message to `on_chunk` as it arrives.
+
+    The flow receives None once the stream has ended. A failed RPC is raised at the ``yield``
+    (the messages received before the failure were handed over); so is an exception raised by
+    `on_chunk`, which cancels the RPC. Nothing is kept by the runner, so a flow can process a
+    long stream (e.g. write a download to disk) in bounded memory. `on_chunk` runs on the
+    caller's thread (`Client`) or event loop (`AsyncClient`): keep it quick.
+    """
+
+    rpc: Rpc[RequestT, ResponseT]
+    request: RequestT
+    on_chunk: Callable[[ResponseT], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +150,7 @@ class Gather:
     on_done: Callable[[int, Any], None] | None = None
 
 
-Step = Call[Any, Any] | Sleep | Offload | Gather
+Step = Call[Any, Any] | Receive[Any, Any] | Sleep | Offload | Gather
 Flow = Generator[Step, Any, T]
 """A generator that yields steps, is sent their outcomes, and returns the result."""
 

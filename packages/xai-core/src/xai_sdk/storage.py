@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from typing_extensions import NotRequired
 
@@ -21,6 +21,7 @@ __all__ = [
     "PublicUrlInput",
     "PublicUrlOptions",
     "StorageOptions",
+    "StoredOutput",
     "expires_after_seconds",
     "storage_options_to_proto",
 ]
@@ -91,3 +92,37 @@ def storage_options_to_proto(options: StorageOptions | image_pb2.StorageOptions)
     elif public_url is not False:
         raise TypeError(f"public_url must be True, False or {{'expires_after': seconds}}, got {public_url!r}")
     return proto
+
+
+class StoredOutput:
+    """The storage properties of a generated output (an image or a video) kept as a file.
+
+    Response wrappers mix it in and name their generated message in `_stored_output`.
+    """
+
+    @property
+    def _stored_output(self) -> Any:
+        raise NotImplementedError
+
+    @property
+    def file_output(self) -> image_pb2.FileOutput | None:
+        """The file the output was stored as (with ``storage_options``), or None."""
+        output = self._stored_output
+        return output.file_output if output.HasField("file_output") else None
+
+    @property
+    def storage_error(self) -> str | None:
+        """Why storing the output failed, or None (not asked for, or stored)."""
+        return self._stored_output.storage_error or None
+
+    @property
+    def public_url(self) -> str | None:
+        """The public URL of the stored file, or None (not asked for, or not created)."""
+        file_output = self.file_output
+        return (file_output.public_url or None) if file_output is not None else None
+
+    @property
+    def public_url_error(self) -> str | None:
+        """Why creating the public URL failed, or None."""
+        file_output = self.file_output
+        return (file_output.public_url_error or None) if file_output is not None else None

@@ -30,6 +30,59 @@ if TYPE_CHECKING:
         ResponseFormat,
         ToolMode,
     )
+    from xai_sdk.image._types import ImageAspectRatio, ImageFormat, ImageQuality, ImageResolution
+    from xai_sdk.video._types import (
+        FileIdKeyframe,
+        Keyframe,
+        KeyframeValidator,
+        ReferenceAudio,
+        ReferenceAudioValidator,
+        UrlKeyframe,
+        VideoAspectRatio,
+        VideoResolution,
+        VoiceAudioRef,
+    )
+
+# Names defined by the service distributions: module, and the extra that installs it.
+_ELSEWHERE: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        [
+            "AgentCount",
+            "AgentCountMap",
+            "Content",
+            "Guideline",
+            "GuidelineBehavior",
+            "GuidelineBehaviorMap",
+            "GuidelineCategory",
+            "GuidelineCategoryMap",
+            "ImageDetail",
+            "IncludeOption",
+            "IncludeOptionMap",
+            "ReasoningEffort",
+            "ResponseFormat",
+            "ToolMode",
+        ],
+        ("xai_sdk.chat._types", "chat"),
+    ),
+    **dict.fromkeys(
+        ["ImageAspectRatio", "ImageFormat", "ImageQuality", "ImageResolution"],
+        ("xai_sdk.image._types", "image"),
+    ),
+    **dict.fromkeys(
+        [
+            "FileIdKeyframe",
+            "Keyframe",
+            "KeyframeValidator",
+            "ReferenceAudio",
+            "ReferenceAudioValidator",
+            "UrlKeyframe",
+            "VideoAspectRatio",
+            "VideoResolution",
+            "VoiceAudioRef",
+        ],
+        ("xai_sdk.video._types", "video"),
+    ),
+}
 
 __all__ = [
     "AgentCount",
@@ -37,24 +90,34 @@ __all__ = [
     "AllModels",
     "ChatModel",
     "Content",
+    "FileIdKeyframe",
     "Guideline",
     "GuidelineBehavior",
     "GuidelineBehaviorMap",
     "GuidelineCategory",
     "GuidelineCategoryMap",
+    "ImageAspectRatio",
     "ImageDetail",
+    "ImageFormat",
     "ImageGenerationModel",
+    "ImageQuality",
+    "ImageResolution",
     "IncludeOption",
     "IncludeOptionMap",
+    "Keyframe",
+    "KeyframeValidator",
     "ReasoningEffort",
+    "ReferenceAudio",
+    "ReferenceAudioValidator",
     "ResponseFormat",
     "ServiceTier",
     "ToolMode",
+    "UrlKeyframe",
+    "VideoAspectRatio",
     "VideoGenerationModel",
+    "VideoResolution",
+    "VoiceAudioRef",
 ]
-
-# The names not defined here: where each lives, and the extra that installs it.
-_ELSEWHERE = {name: ("xai_sdk.chat._types", "chat") for name in __all__ if name not in globals()}
 
 
 def __getattr__(name: str) -> Any:

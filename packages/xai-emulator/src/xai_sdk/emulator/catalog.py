@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from xai_sdk.emulator._base import EMULATOR_EPOCH, timestamp
 from xai_sdk.proto import models_pb2
 
@@ -163,9 +165,28 @@ IMAGE_GENERATION_MODELS = [
     )
     for name, aliases, price in [
         ("grok-imagine-image", ["grok-imagine-image-latest"], 700_000_000),
+        ("grok-imagine-image-2.0", [], 800_000_000),
         ("grok-imagine-image-quality", [], 1_000_000_000),
     ]
 ]
+"""Every name of the official SDK's ``ImageGenerationModel``; `image_price` is in USD ticks (1e-10 $)."""
+
+
+@dataclass(frozen=True)
+class VideoGenerationModel:
+    """A video model of the emulator (the API has no RPC that lists them)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    price_per_second: int = 0
+    """USD ticks (1e-10 $) per second of generated video."""
+
+
+VIDEO_GENERATION_MODELS = [
+    VideoGenerationModel("grok-imagine-video", ("grok-imagine-video-latest",), price_per_second=500_000_000),
+    VideoGenerationModel("grok-imagine-video-1.5", (), price_per_second=700_000_000),
+]
+"""Every name of the official SDK's ``VideoGenerationModel``."""
 
 
 def find(models: list, name: str):  # type: ignore[type-arg, no-untyped-def]

@@ -39,7 +39,10 @@ class Fault:
     delay: float = 0.0
     times: int | None = 1
     after_chunks: int | None = None
-    """For server streams: send this many chunks first, then fail (abort mid-stream)."""
+    """For streams: fail after this many chunks (abort mid-stream).
+
+    A server stream sends them first; a client stream (e.g. an upload) receives them first.
+    """
     retry_after: float | None = None
     """Seconds the server asks the client to wait before retrying (pushback and RetryInfo)."""
 

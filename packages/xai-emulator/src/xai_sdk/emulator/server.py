@@ -25,6 +25,10 @@ from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
 from xai_sdk.emulator.content import ContentServer
 from xai_sdk.emulator.faults import Faults, normalize_method
 from xai_sdk.emulator.services import chat, service_classes
+from xai_sdk.emulator.services import collections as collections_service
+from xai_sdk.emulator.services import files as files_service
+from xai_sdk.emulator.services import image as image_service
+from xai_sdk.emulator.services import video as video_service
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -110,6 +114,26 @@ class Emulator:
     def chat(self) -> chat.Chat:
         """The chat service: script its replies (`xai_sdk.emulator.chat`), set `deferred_polls`."""
         return self.service(chat.Chat.full_name)  # type: ignore[no-any-return]
+
+    @property
+    def image(self) -> image_service.Image:
+        """The image service: withhold images as moderation would (`moderate_next`)."""
+        return self.service(image_service.Image.full_name)  # type: ignore[no-any-return]
+
+    @property
+    def video(self) -> video_service.Video:
+        """The video service: set `deferred_polls`, make jobs fail (`fail_next`) or expire (`expire_next`)."""
+        return self.service(video_service.Video.full_name)  # type: ignore[no-any-return]
+
+    @property
+    def files(self) -> files_service.Files:
+        """The Files service: its stored files (`add_file`, `data`), `content_chunk_size`."""
+        return self.service(files_service.Files.full_name)  # type: ignore[no-any-return]
+
+    @property
+    def collections(self) -> collections_service.Collections:
+        """The Collections service: set `indexing_polls`, make indexings fail (`fail_indexing`)."""
+        return self.service(collections_service.Collections.full_name)  # type: ignore[no-any-return]
 
     # -- lifecycle ------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from xai_sdk.operations import (
     Gather,
     Offload,
     Operation,
+    Receive,
     Rpc,
     Sleep,
     StreamOperation,
@@ -63,6 +64,26 @@ class Echo(Bound[ModeT]):
             result=lambda: "".join(received),
             timeout=call_timeout(timeout),
         )
+
+    @operation
+    def collect(self, prompt: str, *, stop_after: int | None = None) -> Operation[list[str]]:
+        """The streamed echo, gathered by the flow chunk by chunk (a `Receive` step).
+
+        With `stop_after`, handling chunk number `stop_after` + 1 raises `ValueError`.
+        """
+        request = sample_pb2.SampleTextRequest(prompt=[prompt], model="grok-4")
+        received: list[str] = []
+
+        def on_chunk(chunk: sample_pb2.SampleTextResponse) -> None:
+            if stop_after is not None and len(received) == stop_after:
+                raise ValueError(f"stopped after {stop_after} chunks")
+            received.append(_text(chunk))
+
+        def flow() -> Flow[list[str]]:
+            yield Receive(SAMPLE_TEXT_STREAMING, request, on_chunk)
+            return received
+
+        return Operation(flow(), request)
 
     @operation
     def complete_twice(

@@ -1,0 +1,57 @@
+"""A collection of documents: create it, add documents, wait for indexing, search, clean up.
+
+Reads XAI_API_KEY and XAI_MANAGEMENT_KEY (collections are managed on the management API), and
+XAI_API_HOST / XAI_MANAGEMENT_API_HOST, e.g. to point at `xai-emulator`.
+"""
+
+from datetime import timedelta
+
+from xai_sdk import Client
+
+HANDBOOK = {
+    "leave.md": b"Employees get 25 days of paid leave per year. Unused leave days carry over.",
+    "travel.md": b"Book travel through the portal. Economy class for flights under six hours.",
+    "security.md": b"Lock your screen when you leave your desk. Report lost badges at once.",
+}
+
+
+def main() -> None:
+    """Index a small handbook and ask it a question."""
+    with Client() as client:
+        collection = client.collections.create(
+            "handbook",
+            chunk_configuration={
+                "chars_configuration": {"max_chunk_size_chars": 400, "chunk_overlap_chars": 40}
+            },
+            field_definitions=[
+                {"key": "team", "required": False, "inject_into_chunk": True, "unique": False}
+            ],
+        )
+        print(f"created {collection.collection_name} ({collection.collection_id})")
+        for name, text in HANDBOOK.items():
+            document = client.collections.upload_document(
+                collection.collection_id,
+                name,
+                text,
+                {"team": "people"},
+                wait_for_indexing=True,
+                poll_interval=timedelta(seconds=1),
+            )
+            print(f"indexed {document.file_metadata.name}: {document.chunk_count} chunk(s)")
+
+        results = client.collections.search("how many days of leave", [collection.collection_id], limit=2)
+        for match in results.matches:
+            print(f"{match.score:.2f}  {match.chunk_content!r}")
+
+        listed = client.collections.list_documents(collection.collection_id, sort_by="name", order="asc")
+        print("documents:", ", ".join(d.file_metadata.name for d in listed.documents))
+        print("description:", client.collections.generate_description(collection.collection_id))
+
+        client.collections.delete(collection.collection_id)
+        for document in listed.documents:
+            client.files.delete(document.file_metadata.file_id)
+        print("deleted the collection and its files")
+
+
+if __name__ == "__main__":
+    main()

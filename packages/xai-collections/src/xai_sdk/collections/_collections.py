@@ -1,0 +1,554 @@
+"""`client.collections`: collections, their documents, and search, for both clients.
+
+Collections and documents are managed on the management API (``management-api.x.ai``, with the
+management key); `Collections.search` and the upload step of `Collections.upload_document` go
+to the API host with the API key, like the official SDK.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from typing import Any
+
+from google.protobuf import empty_pb2
+
+from xai_sdk._config import to_seconds
+from xai_sdk.collections._types import (
+    COLLECTION_SORT_BY,
+    DEFAULT_INDEXING_POLL_INTERVAL,
+    DEFAULT_INDEXING_TIMEOUT,
+    DOCUMENT_SORT_BY,
+    HNSW_METRIC,
+    ORDER,
+    ChunkConfiguration,
+    CollectionSortBy,
+    DocumentSortBy,
+    FieldDefinition,
+    FieldDefinitionUpdate,
+    HNSWMetric,
+    Order,
+    chunk_configuration_to_proto,
+    field_definition_to_proto,
+    field_definition_update_to_proto,
+)
+from xai_sdk.errors import RpcError
+from xai_sdk.files._checks import choice, identifier, identifiers, optional_text, page_limit, text
+from xai_sdk.files._files import DELETE_FILE
+from xai_sdk.files._upload import prepare_upload, upload_flow
+from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, unary
+from xai_sdk.proto import collections_pb2, documents_pb2, files_pb2, shared_pb2, types_pb2
+from xai_sdk.retrieval import RetrievalModeInput, retrieval_mode_fields
+from xai_sdk.service import Bound, ModeT, operation
+
+__all__ = ["Collections", "DocumentIndexingError"]
+
+
+def _management(method: str, request_type: Any, response_type: Any) -> Rpc[Any, Any]:
+    return Rpc(f"/collections.Collections/{method}", request_type, response_type, channel="management")
+
+
+CREATE_COLLECTION = _management(
+    "CreateCollection", collections_pb2.CreateCollectionRequest, collections_pb2.CollectionMetadata
+)
+LIST_COLLECTIONS = _management(
+    "ListCollections", collections_pb2.ListCollectionsRequest, collections_pb2.ListCollectionsResponse
+)
+DELETE_COLLECTION = _management("DeleteCollection", collections_pb2.DeleteCollectionRequest, empty_pb2.Empty)
+GET_COLLECTION_METADATA = _management(
+    "GetCollectionMetadata", collections_pb2.GetCollectionMetadataRequest, collections_pb2.CollectionMetadata
+)
+UPDATE_COLLECTION = _management(
+    "UpdateCollection", collections_pb2.UpdateCollectionRequest, collections_pb2.CollectionMetadata
+)
+UPDATE_DOCUMENT = _management(
+    "UpdateDocument", collections_pb2.UpdateDocumentRequest, collections_pb2.DocumentMetadata
+)
+LIST_DOCUMENTS = _management(
+    "ListDocuments", collections_pb2.ListDocumentsRequest, collections_pb2.ListDocumentsResponse
+)
+GET_DOCUMENT_METADATA = _management(
+    "GetDocumentMetadata", collections_pb2.GetDocumentMetadataRequest, collections_pb2.DocumentMetadata
+)
+ADD_DOCUMENT_TO_COLLECTION = _management(
+    "AddDocumentToCollection", collections_pb2.AddDocumentToCollectionRequest, empty_pb2.Empty
+)
+REMOVE_DOCUMENT_FROM_COLLECTION = _management(
+    "RemoveDocumentFromCollection", collections_pb2.RemoveDocumentFromCollectionRequest, empty_pb2.Empty
+)
+REINDEX_DOCUMENT = _management("ReIndexDocument", collections_pb2.ReIndexDocumentRequest, empty_pb2.Empty)
+BATCH_GET_DOCUMENTS = _management(
+    "BatchGetDocuments", collections_pb2.BatchGetDocumentsRequest, collections_pb2.BatchGetDocumentsResponse
+)
+GENERATE_COLLECTION_DESCRIPTION = _management(
+    "GenerateCollectionDescription",
+    collections_pb2.GenerateCollectionDescriptionRequest,
+    collections_pb2.GenerateCollectionDescriptionResponse,
+)
+SEARCH = Rpc(
+    "/xai_api.Documents/Search", documents_pb2.SearchRequest, documents_pb2.SearchResponse, channel="api"
+)
+
+_INDEXING = frozenset(
+    {
+        collections_pb2.DOCUMENT_STATUS_PROCESSING,
+        collections_pb2.DOCUMENT_STATUS_CHUNKED,
+        collections_pb2.DOCUMENT_STATUS_EMBEDDING,
+        collections_pb2.DOCUMENT_STATUS_WRITING,
+    }
+)
+
+
+class DocumentIndexingError(ValueError):
+    """A document's indexing failed (`upload_document(..., wait_for_indexing=True)`).
+
+    A `ValueError`, as in the official SDK; `document` is its `DocumentMetadata`, with the
+    server's ``error_message``.
+    """
+
+    def __init__(self, document: collections_pb2.DocumentMetadata) -> None:
+        super().__init__(f"Document indexing failed: {document.error_message}")
+        self.document = document
+
+
+def _indexed(document: collections_pb2.DocumentMetadata) -> Any:
+    """The `poll` decision on a document's status while waiting for its indexing."""
+    status = document.status
+    if status == collections_pb2.DOCUMENT_STATUS_PROCESSED:
+        return document
+    if status == collections_pb2.DOCUMENT_STATUS_FAILED:
+        raise DocumentIndexingError(document)
+    if status not in _INDEXING:
+        warnings.warn(
+            f"Encountered unknown status: {status} whilst waiting for document indexing.", stacklevel=2
+        )
+    return PENDING
+
+
+def _nothing(_: empty_pb2.Empty) -> None:
+    return None
+
+
+def _name(name: str, value: Any) -> str:
+    if not text(name, value).strip():
+        raise ValueError(f"{name} must not be empty")
+    return value  # type: ignore[no-any-return]
+
+
+def _document_fields(fields: Any) -> dict[str, str] | None:
+    if fields is None:
+        return None
+    if not isinstance(fields, Mapping):
+        raise TypeError(
+            f"fields must be a dict of strings, e.g. {{'author': 'Ada'}}, got {type(fields).__name__}"
+        )
+    for key, value in fields.items():
+        if not isinstance(key, str) or not key.strip():
+            raise ValueError(f"field names must be non-empty strings, got {key!r}")
+        if not isinstance(value, str):
+            raise TypeError(f"the value of field {key!r} must be a string, got {type(value).__name__}")
+    return dict(fields)
+
+
+def _content(name: str, data: Any) -> bytes:
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{name} must be bytes, got {type(data).__name__}")
+    return bytes(data)
+
+
+def _sequence(name: str, values: Any) -> list[Any]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
+        raise TypeError(f"{name} must be a list, got {type(values).__name__}")
+    return list(values)
+
+
+class Collections(Bound[ModeT]):
+    """The ``collections`` sub-client: collections of documents for retrieval, and their search.
+
+    Management calls need the management key (``management_api_key=`` or
+    ``XAI_MANAGEMENT_KEY``); without it they raise `ValueError` before any RPC. `search` needs
+    only the API key. Every method takes ``timeout=`` for the call, except `upload_document`,
+    whose `timeout` bounds the wait for indexing (as in the official SDK).
+    """
+
+    # -- collections --------------------------------------------------------------------------
+
+    @operation
+    def create(
+        self,
+        name: str,
+        model_name: str | None = None,
+        chunk_configuration: ChunkConfiguration | types_pb2.ChunkConfiguration | None = None,
+        metric_space: HNSWMetric | types_pb2.HNSWMetric | None = None,
+        field_definitions: Sequence[FieldDefinition | collections_pb2.FieldDefinition] | None = None,
+        description: str | None = None,
+        *,
+        timeout: Timeout = None,
+    ) -> Operation[collections_pb2.CollectionMetadata]:
+        """Create a collection; returns its `CollectionMetadata` (``collection_id``, ...).
+
+        Args:
+            name: the collection's name.
+            model_name: the embedding model (server default if None).
+            chunk_configuration: how documents are cut: exactly one of
+                ``{"chars_configuration": {"max_chunk_size_chars": 1000, "chunk_overlap_chars": 100}}``,
+                ``tokens_configuration`` or ``bytes_configuration``, plus ``strip_whitespace`` and
+                ``inject_name_into_chunks``; or a `types_pb2.ChunkConfiguration`.
+            metric_space: ``"cosine"``, ``"euclidean"`` or ``"inner_product"`` (or the enum).
+            field_definitions: metadata fields documents carry:
+                ``[{"key": "author", "required": True, "inject_into_chunk": False, "unique": False}]``.
+            description: a human-friendly description.
+            timeout: bound of the call.
+
+        Unknown keys, impossible sizes (a zero size, an overlap not smaller than the size) and
+        unknown metric names raise `ValueError` here.
+
+        """
+        request = collections_pb2.CreateCollectionRequest(collection_name=_name("name", name))
+        if model_name is not None:
+            request.index_configuration.model_name = _name("model_name", model_name)
+        if chunk_configuration is not None:
+            request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
+        if metric_space is not None:
+            request.metric_space = choice(  # type: ignore[assignment]
+                "metric_space", metric_space, HNSW_METRIC, types_pb2.HNSWMetric.values()
+            )
+        if field_definitions is not None:
+            request.field_definitions.extend(
+                field_definition_to_proto(item) for item in _sequence("field_definitions", field_definitions)
+            )
+        if description is not None:
+            request.collection_description = text("description", description)
+        return unary(CREATE_COLLECTION, request, timeout=timeout)
+
+    @operation
+    def get(
+        self, collection_id: str, *, timeout: Timeout = None
+    ) -> Operation[collections_pb2.CollectionMetadata]:
+        """A collection's metadata: name, configuration, document count and total size."""
+        request = collections_pb2.GetCollectionMetadataRequest(
+            collection_id=identifier("collection_id", collection_id)
+        )
+        return unary(GET_COLLECTION_METADATA, request, timeout=timeout)
+
+    @operation
+    def update(
+        self,
+        collection_id: str,
+        name: str | None = None,
+        chunk_configuration: ChunkConfiguration | types_pb2.ChunkConfiguration | None = None,
+        field_definitions: Sequence[FieldDefinitionUpdate | collections_pb2.FieldDefinitionUpdate]
+        | None = None,
+        description: str | None = None,
+        *,
+        timeout: Timeout = None,
+    ) -> Operation[collections_pb2.CollectionMetadata]:
+        """Change a collection's name, chunking, field definitions or description.
+
+        `field_definitions` entries add or delete a field:
+        ``{"field_definition": {...}, "operation": "add"}`` or ``{"key": "isbn", "operation":
+        "delete"}`` (deleting removes the field from every document). At least one change is
+        required. Returns the updated metadata.
+        """
+        if name is None and chunk_configuration is None and field_definitions is None and description is None:
+            raise ValueError(
+                "At least one of name, chunk_configuration, field_definitions, "
+                "or description must be provided to update a collection"
+            )
+        request = collections_pb2.UpdateCollectionRequest(
+            collection_id=identifier("collection_id", collection_id)
+        )
+        if name is not None:
+            request.collection_name = _name("name", name)
+        if chunk_configuration is not None:
+            request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
+        if field_definitions is not None:
+            request.field_definition_updates.extend(
+                field_definition_update_to_proto(item)
+                for item in _sequence("field_definitions", field_definitions)
+            )
+        if description is not None:
+            request.collection_description = text("description", description)
+        return unary(UPDATE_COLLECTION, request, timeout=timeout)
+
+    @operation
+    def delete(self, collection_id: str, *, timeout: Timeout = None) -> Operation[None]:
+        """Delete a collection (its documents stay as files)."""
+        request = collections_pb2.DeleteCollectionRequest(
+            collection_id=identifier("collection_id", collection_id)
+        )
+        return unary(DELETE_COLLECTION, request, _nothing, timeout=timeout)
+
+    @operation
+    def generate_description(self, collection_id: str, *, timeout: Timeout = None) -> Operation[str]:
+        """A description of the collection written from its documents ("" when it has none indexed)."""
+        request = collections_pb2.GenerateCollectionDescriptionRequest(
+            collection_id=identifier("collection_id", collection_id)
+        )
+        return unary(
+            GENERATE_COLLECTION_DESCRIPTION,
+            request,
+            lambda response: response.collection_description,
+            timeout=timeout,
+        )
+
+    # -- documents ----------------------------------------------------------------------------
+
+    @operation
+    def upload_document(
+        self,
+        collection_id: str,
+        name: str,
+        data: bytes,
+        fields: dict[str, str] | None = None,
+        *,
+        wait_for_indexing: bool = False,
+        poll_interval: timedelta | float | None = None,
+        timeout: timedelta | float | None = None,
+    ) -> Operation[collections_pb2.DocumentMetadata]:
+        """Upload `data` as a file named `name` and add it to the collection as a document.
+
+        The content is uploaded in 3 MiB chunks (``Files/UploadFile`` on the API host), then
+        added with `fields`; returns the document's metadata. With `wait_for_indexing`, its
+        status is checked every `poll_interval` (default 10 s) until it is PROCESSED, for at
+        most `timeout` (default 2 minutes, then `TimeoutError`); a FAILED indexing raises
+        `DocumentIndexingError` (a `ValueError`).
+
+        The management key is checked before the upload. If adding the document fails, the
+        uploaded file is deleted before the error is raised (the official SDK leaves it behind).
+        """
+        request = collections_pb2.AddDocumentToCollectionRequest(
+            collection_id=identifier("collection_id", collection_id), fields=_document_fields(fields)
+        )
+        upload = prepare_upload(_content("data", data), filename=_name("name", name))
+        if not isinstance(wait_for_indexing, bool):
+            raise TypeError(f"wait_for_indexing must be True or False, got {wait_for_indexing!r}")
+        interval = to_seconds(
+            DEFAULT_INDEXING_POLL_INTERVAL if poll_interval is None else poll_interval, "poll_interval"
+        )
+        waiting = to_seconds(DEFAULT_INDEXING_TIMEOUT if timeout is None else timeout, "timeout")
+        self._binding.runner.metadata("management")  # no management key: ValueError, before the upload
+
+        def flow() -> Flow[collections_pb2.DocumentMetadata]:
+            uploaded = yield from upload_flow(upload)
+            request.file_id = uploaded.id
+            try:
+                yield Call(ADD_DOCUMENT_TO_COLLECTION, request)
+            except RpcError:
+                yield from _delete_quietly(uploaded.id)
+                raise
+            check = Call(
+                GET_DOCUMENT_METADATA,
+                collections_pb2.GetDocumentMetadataRequest(file_id=uploaded.id, collection_id=collection_id),
+            )
+            if not wait_for_indexing:
+                document: collections_pb2.DocumentMetadata = yield check
+                return document
+            indexed: collections_pb2.DocumentMetadata = yield from poll(
+                check, _indexed, interval=interval, timeout=waiting, waiting_for="document to be indexed"
+            )
+            return indexed
+
+        return Operation(flow(), upload.init)
+
+    @operation
+    def add_existing_document(
+        self,
+        collection_id: str,
+        file_id: str,
+        fields: dict[str, str] | None = None,
+        *,
+        timeout: Timeout = None,
+    ) -> Operation[None]:
+        """Add an uploaded file (see `client.files.upload`) to a collection as a document.
+
+        Returns None with both clients (the official sync client returns an empty message).
+        """
+        request = collections_pb2.AddDocumentToCollectionRequest(
+            collection_id=identifier("collection_id", collection_id),
+            file_id=identifier("file_id", file_id),
+            fields=_document_fields(fields),
+        )
+        return unary(ADD_DOCUMENT_TO_COLLECTION, request, _nothing, timeout=timeout)
+
+    @operation
+    def get_document(
+        self, file_id: str, collection_id: str, *, timeout: Timeout = None
+    ) -> Operation[collections_pb2.DocumentMetadata]:
+        """A document's metadata and indexing status.
+
+        Note the argument order, ``(file_id, collection_id)``, the reverse of the other document
+        methods: kept from the official SDK so that positional calls keep working.
+        """
+        request = collections_pb2.GetDocumentMetadataRequest(
+            file_id=identifier("file_id", file_id), collection_id=identifier("collection_id", collection_id)
+        )
+        return unary(GET_DOCUMENT_METADATA, request, timeout=timeout)
+
+    @operation
+    def batch_get_documents(
+        self, collection_id: str, file_ids: Sequence[str], *, timeout: Timeout = None
+    ) -> Operation[collections_pb2.BatchGetDocumentsResponse]:
+        """The metadata of several documents of a collection, in one call."""
+        request = collections_pb2.BatchGetDocumentsRequest(
+            collection_id=identifier("collection_id", collection_id),
+            file_ids=identifiers("file_ids", file_ids),
+        )
+        return unary(BATCH_GET_DOCUMENTS, request, timeout=timeout)
+
+    @operation
+    def remove_document(
+        self, collection_id: str, file_id: str, *, timeout: Timeout = None
+    ) -> Operation[None]:
+        """Remove a document from a collection (its file stays)."""
+        request = collections_pb2.RemoveDocumentFromCollectionRequest(
+            collection_id=identifier("collection_id", collection_id), file_id=identifier("file_id", file_id)
+        )
+        return unary(REMOVE_DOCUMENT_FROM_COLLECTION, request, _nothing, timeout=timeout)
+
+    @operation
+    def update_document(
+        self,
+        collection_id: str,
+        file_id: str,
+        name: str | None = None,
+        data: bytes | None = None,
+        content_type: str | None = None,
+        fields: dict[str, str] | None = None,
+        *,
+        timeout: Timeout = None,
+    ) -> Operation[collections_pb2.DocumentMetadata]:
+        """Change a document's name, content, content type or fields; returns its new metadata.
+
+        The new content travels in the request itself (not streamed), so it is limited to
+        the message size of the channel (20 MiB by default).
+        """
+        request = collections_pb2.UpdateDocumentRequest(
+            collection_id=identifier("collection_id", collection_id),
+            file_id=identifier("file_id", file_id),
+            name=None if name is None else _name("name", name),
+            data=None if data is None else _content("data", data),
+            content_type=None if content_type is None else _name("content_type", content_type),
+            fields=_document_fields(fields),
+        )
+        return unary(UPDATE_DOCUMENT, request, timeout=timeout)
+
+    @operation
+    def reindex_document(
+        self, collection_id: str, file_id: str, *, timeout: Timeout = None
+    ) -> Operation[None]:
+        """Index a document again, e.g. after the collection's chunking changed."""
+        request = collections_pb2.ReIndexDocumentRequest(
+            collection_id=identifier("collection_id", collection_id), file_id=identifier("file_id", file_id)
+        )
+        return unary(REINDEX_DOCUMENT, request, _nothing, timeout=timeout)
+
+    # -- search -------------------------------------------------------------------------------
+
+    @operation
+    def search(
+        self,
+        query: str,
+        collection_ids: Sequence[str],
+        limit: int | None = None,
+        *,
+        instructions: str | None = None,
+        retrieval_mode: RetrievalModeInput | None = None,
+        timeout: Timeout = None,
+    ) -> Operation[documents_pb2.SearchResponse]:
+        """The chunks of the collections' documents that best match `query`, best first.
+
+        Args:
+            query: what to look for.
+            collection_ids: the collections to search (at least one).
+            limit: the most matches to return (server default if None).
+            instructions: how the search should be interpreted and ranked.
+            retrieval_mode: ``"hybrid"`` (server default), ``"semantic"``, ``"keyword"``, or a
+                `HybridRetrieval` / `SemanticRetrieval` / `KeywordRetrieval` message.
+            timeout: bound of the call.
+
+        Uses the API key only (``Documents/Search`` on the API host). Returns the
+        `documents_pb2.SearchResponse`; each match has the file id, chunk content and score.
+
+        """
+        fields: dict[str, Any] = {
+            "query": _name("query", query),
+            "source": documents_pb2.DocumentsSource(
+                collection_ids=identifiers("collection_ids", collection_ids)
+            ),
+        }
+        if limit is not None:
+            fields["limit"] = page_limit(limit)
+        if instructions is not None:
+            fields["instructions"] = text("instructions", instructions)
+        if retrieval_mode is not None:
+            fields.update(retrieval_mode_fields(retrieval_mode))
+        return unary(SEARCH, documents_pb2.SearchRequest(**fields), timeout=timeout)
+
+    # -- listings (last: `list` is a method name in this class) -------------------------------
+
+    @operation
+    def list_documents(
+        self,
+        collection_id: str,
+        limit: int | None = None,
+        order: Order | shared_pb2.Ordering | None = None,
+        sort_by: DocumentSortBy | collections_pb2.DocumentsSortBy | None = None,
+        pagination_token: str | None = None,
+        filter: str | None = None,
+        *,
+        timeout: Timeout = None,
+    ) -> Operation[collections_pb2.ListDocumentsResponse]:
+        """One page of a collection's documents; pass its ``pagination_token`` back for the next.
+
+        `sort_by` is ``"name"``, ``"age"`` (creation time) or ``"size"``; `order` ``"asc"`` or
+        ``"desc"``; `filter` e.g. ``'status:DOCUMENT_STATUS_PROCESSED'`` or ``'fields.isbn:"978"'``.
+        Unknown names raise `ValueError` (the official SDK sends an unknown value).
+        """
+        request = collections_pb2.ListDocumentsRequest(
+            collection_id=identifier("collection_id", collection_id),
+            limit=None if limit is None else page_limit(limit),
+            order=None if order is None else choice("order", order, ORDER, shared_pb2.Ordering.values()),  # type: ignore[arg-type]
+            sort_by=None  # type: ignore[arg-type]
+            if sort_by is None
+            else choice("sort_by", sort_by, DOCUMENT_SORT_BY, collections_pb2.DocumentsSortBy.values()),
+            pagination_token=optional_text("pagination_token", pagination_token),
+            filter=optional_text("filter", filter),
+        )
+        return unary(LIST_DOCUMENTS, request, timeout=timeout)
+
+    @operation
+    def list(
+        self,
+        limit: int | None = None,
+        order: Order | shared_pb2.Ordering | None = None,
+        sort_by: CollectionSortBy | collections_pb2.CollectionsSortBy | None = None,
+        filter: str | None = None,
+        pagination_token: str | None = None,
+        *,
+        timeout: Timeout = None,
+    ) -> Operation[collections_pb2.ListCollectionsResponse]:
+        """One page of collections; pass its ``pagination_token`` back for the next.
+
+        `sort_by` is ``"name"`` or ``"age"`` (creation time); `order` ``"asc"`` or ``"desc"``;
+        `filter` e.g. ``'collection_name:"SEC" AND documents_count:>10'``. Unknown names raise
+        `ValueError` (the official SDK sends an unknown value).
+        """
+        request = collections_pb2.ListCollectionsRequest(
+            limit=None if limit is None else page_limit(limit),
+            order=None if order is None else choice("order", order, ORDER, shared_pb2.Ordering.values()),  # type: ignore[arg-type]
+            sort_by=None  # type: ignore[arg-type]
+            if sort_by is None
+            else choice("sort_by", sort_by, COLLECTION_SORT_BY, collections_pb2.CollectionsSortBy.values()),
+            filter=optional_text("filter", filter),
+            pagination_token=optional_text("pagination_token", pagination_token),
+        )
+        return unary(LIST_COLLECTIONS, request, timeout=timeout)
+
+
+def _delete_quietly(file_id: str) -> Flow[None]:
+    """Delete an uploaded file whose document could not be added; a failure here is ignored."""
+    with contextlib.suppress(RpcError):
+        yield Call(DELETE_FILE, files_pb2.DeleteFileRequest(file_id=file_id))

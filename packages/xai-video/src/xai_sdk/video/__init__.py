@@ -1,0 +1,73 @@
+"""Video generation and extension, sync and async (``client.video``).
+
+::
+
+    from xai_sdk import Client
+
+    client = Client()
+    video = client.video.generate("A timelapse of clouds over a mountain", "grok-imagine-video", duration=6)
+    print(video.url, video.duration)
+    longer = client.video.extend("The sun sets", "grok-imagine-video", video_url=video.url)
+
+`generate` and `extend` start a job and poll it (every second, for up to ten minutes by
+default: ``timeout=`` and ``interval=``); `start`, `extend_start` and `get` do the steps one by
+one; `prepare` and `prepare_extension` build batch requests. A job the server reports failed
+raises `VideoGenerationError`.
+"""
+
+from xai_sdk.storage import StorageOptions
+from xai_sdk.types.model import VideoGenerationModel
+from xai_sdk.video._client import DEFAULT_VIDEO_POLL_INTERVAL, DEFAULT_VIDEO_TIMEOUT, VideoClient
+from xai_sdk.video._request import (
+    EXTENSION_DURATION_RANGE,
+    GENERATION_DURATION_RANGE,
+    convert_video_aspect_ratio_to_pb,
+    convert_video_resolution_to_pb,
+    extend_video_request,
+    generate_video_request,
+)
+from xai_sdk.video._response import VideoGenerationError, VideoResponse
+from xai_sdk.video._types import (
+    FileIdKeyframe,
+    Keyframe,
+    KeyframeValidator,
+    ReferenceAudio,
+    ReferenceAudioValidator,
+    UrlKeyframe,
+    VideoAspectRatio,
+    VideoAspectRatioMap,
+    VideoResolution,
+    VideoResolutionMap,
+    VoiceAudioRef,
+)
+
+BaseClient = VideoClient
+"""The official SDK's name of the video sub-client class."""
+
+__all__ = [
+    "DEFAULT_VIDEO_POLL_INTERVAL",
+    "DEFAULT_VIDEO_TIMEOUT",
+    "EXTENSION_DURATION_RANGE",
+    "GENERATION_DURATION_RANGE",
+    "BaseClient",
+    "FileIdKeyframe",
+    "Keyframe",
+    "KeyframeValidator",
+    "ReferenceAudio",
+    "ReferenceAudioValidator",
+    "StorageOptions",
+    "UrlKeyframe",
+    "VideoAspectRatio",
+    "VideoAspectRatioMap",
+    "VideoClient",
+    "VideoGenerationError",
+    "VideoGenerationModel",
+    "VideoResolution",
+    "VideoResolutionMap",
+    "VideoResponse",
+    "VoiceAudioRef",
+    "convert_video_aspect_ratio_to_pb",
+    "convert_video_resolution_to_pb",
+    "extend_video_request",
+    "generate_video_request",
+]
