@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import grpc
 import pytest
 
@@ -143,3 +145,38 @@ def test_bad_retry_policies_are_refused(arguments, message) -> None:
 def test_a_retry_that_is_not_a_policy_is_refused(xai_emulator: Emulator) -> None:
     with pytest.raises(TypeError, match="RetryPolicy or None"):
         xai_emulator.client(retry=3)
+
+
+async def test_a_stream_failing_before_any_chunk_gets_exactly_max_attempts(
+    client, xai_emulator: Emulator
+) -> None:
+    xai_emulator.faults.fail(STREAM, grpc.StatusCode.UNAVAILABLE, times=None)
+    with pytest.raises(errors.UnavailableError):
+        await collect(client.chat.create("grok-4", messages=[user("a b")]).stream())
+    assert len(xai_emulator.calls(STREAM)) == 5
+
+
+async def test_streams_are_not_retried_with_retry_none(xai_emulator: Emulator) -> None:
+    xai_emulator.faults.fail(STREAM, grpc.StatusCode.UNAVAILABLE, times=1)
+    with xai_emulator.client(retry=None) as client, pytest.raises(errors.UnavailableError):
+        list(client.chat.create("grok-4", messages=[user("a")]).stream())
+    assert len(xai_emulator.calls(STREAM)) == 1
+
+
+async def test_a_stream_retry_waits_as_the_server_asks(xai_emulator: Emulator) -> None:
+    xai_emulator.faults.fail(STREAM, grpc.StatusCode.UNAVAILABLE, times=1, retry_after=0.3)
+    with xai_emulator.client(retry=RetryPolicy(**FAST)) as client:
+        assert list(client.chat.create("grok-4", messages=[user("a")]).stream())
+    first, second = (call.time for call in xai_emulator.calls(STREAM))
+    assert second - first >= 0.29
+
+
+def test_streams_are_left_to_grpc_when_channel_options_configure_retries(xai_emulator: Emulator) -> None:
+    options = [("grpc.enable_retries", 0)]
+    with xai_emulator.client(channel_options=options) as client:
+        assert client._config.stream_retry is None
+    with xai_emulator.client() as client:
+        config = json.loads(dict(client._config.channel_options)["grpc.service_config"])
+        excluded = config["methodConfig"][1]
+        assert {"service": "xai_api.Chat", "method": "GetCompletionChunk"} in excluded["name"]
+        assert "retryPolicy" not in excluded

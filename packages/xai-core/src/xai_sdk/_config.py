@@ -69,6 +69,8 @@ class ClientConfig:
     channel_options: tuple[tuple[str, Any], ...]
     timeout: float
     use_insecure_channel: bool
+    stream_retry: RetryPolicy | None = None
+    """The policy the SDK applies to server streams, unless `channel_options` set gRPC's own."""
 
     @classmethod
     def resolve(
@@ -106,6 +108,7 @@ class ClientConfig:
             ),
             metadata=validate_metadata(metadata),
             channel_options=merge_channel_options(channel_options, retry),
+            stream_retry=None if _names_retries(channel_options) else retry,
             timeout=DEFAULT_TIMEOUT if timeout is None else to_seconds(timeout, "timeout"),
             use_insecure_channel=_validate_bool(use_insecure_channel, "use_insecure_channel"),
         )
@@ -198,6 +201,15 @@ def validate_metadata(metadata: Sequence[tuple[str, str | bytes]] | None) -> Met
             raise ValueError(f"metadata value of {key!r} must be printable ASCII text, got {value!r}")
         pairs.append((key, value))
     return tuple(pairs)
+
+
+def _names_retries(options: Sequence[tuple[str, Any]] | None) -> bool:
+    return any(
+        isinstance(option, (tuple, list))
+        and option
+        and option[0] in ("grpc.service_config", "grpc.enable_retries")
+        for option in options or ()
+    )
 
 
 def merge_channel_options(

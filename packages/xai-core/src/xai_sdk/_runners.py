@@ -484,6 +484,8 @@ class ResponseStream(Generic[T]):
         self._call: Any = None
         self._done = False
         self._closed = False
+        self._received = 0
+        self._retries = 0
         self._started = 0.0
 
     def __repr__(self) -> str:
@@ -510,7 +512,25 @@ class ResponseStream(Generic[T]):
         if self._op.result is not None:
             attach_request_id(self._op.result(), self._state.request_id)
 
+    def _retry_delay(self, error: grpc.RpcError) -> float | None:
+        """Seconds to wait before starting the stream again, or None to raise the error.
+
+        Only a stream that delivered nothing is retried: after a chunk, a failure is final.
+        """
+        policy = self._runner.transport.config.stream_retry
+        if policy is None or self._received or not policy.retries(error.code()):
+            return None
+        self._retries += 1
+        if self._retries >= policy.max_attempts:
+            return None
+        delay = policy.delay(self._retries, from_grpc_error(error, self._op.rpc.path).retry_after)
+        if delay >= self._state.deadline - time.monotonic():
+            return None
+        self._call = None
+        return delay
+
     def _deliver(self, chunk: Any) -> T:
+        self._received += 1
         info = self._state.info
         try:
             if info is not None:
@@ -559,6 +579,10 @@ class ResponseStream(Generic[T]):
         except grpc.RpcError as rpc_error:
             if self._closed:  # closed by another thread while this one waited
                 raise StopIteration from None
+            delay = self._retry_delay(rpc_error)
+            if delay is not None:
+                time.sleep(delay)
+                return self.__next__()
             typed = self._end(rpc_error)
             assert typed is not None
             raise typed from None
@@ -589,6 +613,10 @@ class ResponseStream(Generic[T]):
         except grpc.RpcError as rpc_error:
             if self._closed:
                 raise StopAsyncIteration from None
+            delay = self._retry_delay(rpc_error)
+            if delay is not None:
+                await asyncio.sleep(delay)
+                return await self.__anext__()
             typed = self._end(rpc_error)
             assert typed is not None
             raise typed from None

@@ -7,12 +7,14 @@ server's pushback (``grpc-retry-pushback-ms``), and a call's timeout covers all 
     Client(retry=None)   # no retries
 
 A stream is retried only until its first chunk arrives; after that a failure is raised with
-what was received (``error.partial``), never replayed silently.
+what was received (``error.partial``), never replayed silently. Server streams are retried by the
+SDK rather than by gRPC, whose retry machinery costs CPU on every received message.
 """
 
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +25,13 @@ __all__ = ["MAX_ATTEMPTS_LIMIT", "RetryPolicy"]
 
 MAX_ATTEMPTS_LIMIT = 5
 """gRPC caps the attempts of a call at 5."""
+
+SERVER_STREAMS = (
+    ("xai_api.Chat", "GetCompletionChunk"),
+    ("xai_api.Files", "RetrieveFileContent"),
+    ("xai_api.Sample", "SampleTextStreaming"),
+)
+"""The server-streaming RPCs of the API: the SDK retries them itself (see `RetryPolicy.delay`)."""
 
 
 def _code_name(code: grpc.StatusCode | str) -> str:
@@ -95,8 +104,22 @@ class RetryPolicy:
                 )
         object.__setattr__(self, "_codes", codes)
 
+    def retries(self, code: grpc.StatusCode) -> bool:
+        """Whether a failure with this status code is retried."""
+        return code.name in self._codes
+
+    def delay(self, retry: int, server_hint: float | None = None) -> float:
+        """Seconds to wait before retry number `retry` (1, 2, ...), as gRPC computes it.
+
+        The server's hint, when it gave one, wins; otherwise a random wait up to the backoff.
+        """
+        if server_hint is not None:
+            return server_hint
+        backoff = min(self.initial_backoff * self.backoff_multiplier ** (retry - 1), self.max_backoff)
+        return random.uniform(0, backoff)
+
     def service_config(self) -> str:
-        """The gRPC service config (JSON) applying this policy to every method."""
+        """The gRPC service config (JSON): this policy for every method but the server streams."""
         config: dict[str, Any] = {
             "methodConfig": [
                 {
@@ -108,7 +131,8 @@ class RetryPolicy:
                         "backoffMultiplier": self.backoff_multiplier,
                         "retryableStatusCodes": list(self._codes),
                     },
-                }
+                },
+                {"name": [{"service": service, "method": method} for service, method in SERVER_STREAMS]},
             ]
         }
         if self.throttling is not None:

@@ -200,8 +200,10 @@ def _initial_index(request: chat_pb2.GetCompletionsRequest) -> int | None:
 
 def _detect_index(index: int | None, outputs: Sequence[Any]) -> int | None:
     # The server may add tools on its own and answer with several outputs; follow it.
-    if index == 0 and outputs and max(output.index for output in outputs) > 0:
-        return None
+    if index == 0:
+        for output in outputs:
+            if output.index:
+                return None
     return index
 
 

@@ -55,45 +55,67 @@ class _Text:
 class _Accumulation:
     """The state a streamed response builds, shared by the `Response` objects of one stream."""
 
-    __slots__ = ("dirty", "proto", "texts")
+    __slots__ = ("dirty", "outputs", "proto", "texts")
 
     def __init__(self, proto: chat_pb2.GetChatCompletionResponse) -> None:
         self.proto = proto
         self.texts: dict[tuple[int, str], _Text] = {}
+        self.outputs: dict[int, tuple[chat_pb2.CompletionOutput, chat_pb2.CompletionMessage]] = {}
         self.dirty = False
 
     def add_chunk(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
+        # Runs for every chunk of a stream: write only what the chunk carries.
         proto = self.proto
-        proto.usage.CopyFrom(chunk.usage)
-        proto.created.CopyFrom(chunk.created)
-        proto.id = chunk.id
-        proto.model = chunk.model
-        proto.system_fingerprint = chunk.system_fingerprint
+        if chunk.HasField("usage"):
+            proto.usage.CopyFrom(chunk.usage)
+        if chunk.HasField("created"):
+            proto.created.CopyFrom(chunk.created)
+        if chunk.id != proto.id and chunk.id:  # the same on every chunk: copied when it changes
+            proto.id = chunk.id
+            proto.model = chunk.model
+            proto.system_fingerprint = chunk.system_fingerprint
         if chunk.service_tier:
             proto.service_tier = chunk.service_tier
-        proto.citations.extend(chunk.citations)
-        proto.output_files.extend(chunk.output_files)
+        if chunk.citations:
+            proto.citations.extend(chunk.citations)
+        if chunk.output_files:
+            proto.output_files.extend(chunk.output_files)
         if chunk.HasField("debug_output"):
             proto.debug_output.CopyFrom(chunk.debug_output)
         for output_chunk in chunk.outputs:
-            while len(proto.outputs) <= output_chunk.index:
-                proto.outputs.add(index=len(proto.outputs))
-            output = proto.outputs[output_chunk.index]
-            delta = output_chunk.delta
-            output.index = output_chunk.index
-            output.message.role = delta.role
+            self._add_output(output_chunk)
+
+    def _add_output(self, output_chunk: chat_pb2.CompletionOutputChunk) -> None:
+        index = output_chunk.index
+        entry = self.outputs.get(index)
+        if entry is None:
+            outputs = self.proto.outputs
+            while len(outputs) <= index:
+                outputs.add(index=len(outputs))
+            entry = self.outputs[index] = (outputs[index], outputs[index].message)
+        output, message = entry
+        delta = output_chunk.delta
+        if message.role != delta.role:
+            message.role = delta.role
+        if output_chunk.finish_reason:
             output.finish_reason = output_chunk.finish_reason
-            if delta.tool_calls:
-                output.message.tool_calls.extend(delta.tool_calls)
-            if delta.citations:
-                output.message.citations.extend(delta.citations)
-            if output_chunk.logprobs.content:
-                output.logprobs.content.extend(output_chunk.logprobs.content)
-            for field in _TEXT_FIELDS:
-                piece = getattr(delta, field)
-                if piece:
-                    self.texts.setdefault((output_chunk.index, field), _Text()).pieces.append(piece)
-                    self.dirty = True
+        if delta.tool_calls:
+            message.tool_calls.extend(delta.tool_calls)
+        if delta.citations:
+            message.citations.extend(delta.citations)
+        if output_chunk.HasField("logprobs"):
+            output.logprobs.content.extend(output_chunk.logprobs.content)
+        for field, piece in (
+            ("content", delta.content),
+            ("reasoning_content", delta.reasoning_content),
+            ("encrypted_content", delta.encrypted_content),
+        ):
+            if piece:
+                accumulated = self.texts.get((index, field))
+                if accumulated is None:
+                    accumulated = self.texts[(index, field)] = _Text()
+                accumulated.pieces.append(piece)
+                self.dirty = True
 
     def text(self, output: chat_pb2.CompletionOutput, field: str) -> str:
         accumulated = self.texts.get((output.index, field))
