@@ -380,3 +380,55 @@ async def test_concurrent_async_calls_each_end_their_own_span(
     assert len(spans) == 3
     assert {span.parent.span_id for span in spans} == {parent.get_span_context().span_id}  # type: ignore[union-attr]
     assert "Failed to detach context" not in caplog.text
+
+
+# -- the other services ---------------------------------------------------------------------------
+
+
+async def test_image_spans(traced, capture: Capture) -> None:
+    await outcome(
+        traced.image.sample("a red fox", "grok-imagine-image", image_format="base64", aspect_ratio="16:9")
+    )
+    span = capture.only()
+    attributes = dict(span.attributes or {})
+    assert span.name == "image.sample grok-imagine-image"
+    assert attributes["gen_ai.operation.name"] == "generate_image"
+    assert attributes["gen_ai.request.image.format"] == "base64"
+    assert attributes["gen_ai.request.image.aspect_ratio"] == "16:9"
+    assert attributes["gen_ai.prompt"] == "a red fox"
+    assert attributes["gen_ai.response.0.image.base64"].startswith("data:image/")
+    assert attributes["gen_ai.response.0.image.respect_moderation"] is True
+    assert "gen_ai.usage.cost_in_usd_ticks" in attributes
+
+
+async def test_video_spans(traced, capture: Capture) -> None:
+    await outcome(traced.video.generate("waves", "grok-imagine-video", duration=3, interval=0.01))
+    span = capture.only()
+    attributes = dict(span.attributes or {})
+    assert span.name == "video.generate grok-imagine-video"
+    assert (attributes["gen_ai.operation.name"], attributes["gen_ai.request.video.duration"]) == (
+        "generate_video",
+        3,
+    )
+    assert attributes["gen_ai.response.0.video.url"].startswith("http://")
+    assert attributes["gen_ai.response.0.video.duration"] > 0
+
+
+async def test_file_spans(traced, capture: Capture) -> None:
+    uploaded = await outcome(traced.files.upload(b"hello", filename="notes.txt"))
+    await outcome(traced.files.delete(uploaded.id))
+    upload, delete = capture.finished()
+    assert (upload.name, delete.name) == ("file.upload", "file.delete")
+    assert dict(upload.attributes or {})["file.id"] == uploaded.id
+    assert dict(upload.attributes or {})["file.name"] == "notes.txt"
+    assert dict(delete.attributes or {})["file.id"] == uploaded.id
+
+
+async def test_collection_spans(traced, capture: Capture) -> None:
+    collection = await outcome(traced.collections.create("papers"))
+    await outcome(traced.collections.delete(collection.collection_id))
+    create, delete = capture.finished()
+    assert (create.name, delete.name) == ("collections.create_collection", "collections.delete_collection")
+    assert dict(create.attributes or {})["collection.id"] == collection.collection_id
+    assert dict(create.attributes or {})["collection.name"] == "papers"
+    assert dict(delete.attributes or {})["collection.id"] == collection.collection_id

@@ -100,7 +100,7 @@ class Observer:
         span = running.span
         try:
             described: dict[str, Any] = {}
-            if error is None and result is not None and running.plan.result_attributes is not None:
+            if error is None and running.plan.result_attributes is not None:
                 described = running.plan.result_attributes(result, running.sensitive)
                 span.set_attributes(described)
             if error is not None:
