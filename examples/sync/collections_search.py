@@ -1,5 +1,7 @@
 """A collection of documents: create it, add documents, wait for indexing, search, clean up.
 
+Its search is available to the model too, as the `collections_search` server-side tool.
+
 Reads XAI_API_KEY and XAI_MANAGEMENT_KEY (collections are managed on the management API), and
 XAI_API_HOST / XAI_MANAGEMENT_API_HOST, e.g. to point at `xai-emulator`.
 """
@@ -7,6 +9,8 @@ XAI_API_HOST / XAI_MANAGEMENT_API_HOST, e.g. to point at `xai-emulator`.
 from datetime import timedelta
 
 from xai_sdk import Client
+from xai_sdk.chat import user
+from xai_sdk.tools import collections_search
 
 HANDBOOK = {
     "leave.md": b"Employees get 25 days of paid leave per year. Unused leave days carry over.",
@@ -46,6 +50,14 @@ def main() -> None:
         listed = client.collections.list_documents(collection.collection_id, sort_by="name", order="asc")
         print("documents:", ", ".join(d.file_metadata.name for d in listed.documents))
         print("description:", client.collections.generate_description(collection.collection_id))
+
+        # Or let the model search the collection itself, as a server-side tool.
+        chat = client.chat.create(
+            "grok-4",
+            messages=[user("How many days of paid leave do I get?")],
+            tools=[collections_search([collection.collection_id], limit=3)],
+        )
+        print("model:", chat.sample().content)
 
         client.collections.delete(collection.collection_id)
         for document in listed.documents:

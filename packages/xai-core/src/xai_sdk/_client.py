@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from xai_sdk.auth import Auth
+    from xai_sdk.batch import BatchClient
     from xai_sdk.chat import ChatClient
     from xai_sdk.collections import Collections
     from xai_sdk.files import Files
@@ -160,6 +161,7 @@ class Client(_ClientBase):
 
     if TYPE_CHECKING:
         auth: Auth[Sync]
+        batch: BatchClient[Sync]
         chat: ChatClient[Sync]
         collections: Collections[Sync]
         files: Files[Sync]
@@ -192,6 +194,7 @@ class AsyncClient(_ClientBase):
 
     if TYPE_CHECKING:
         auth: Auth[Async]
+        batch: BatchClient[Async]
         chat: ChatClient[Async]
         collections: Collections[Async]
         files: Files[Async]

@@ -5,7 +5,8 @@ Every sub-client method of every service goes through one of them. A runner driv
 and the call's remaining time, or a sleep), sends the outcome back, and tells the observation
 hooks what happened. The sync runner blocks on `grpc.Channel` and `time.sleep`; the async one
 awaits `grpc.aio.Channel` and `asyncio.sleep`. All the bookkeeping they share lives in
-`_CallState`, and streams in `ResponseStream`, which serves both iteration protocols.
+`_CallState`, and streams in `ResponseStream`, which serves both iteration protocols (as
+`xai_sdk.pagination.Paginator` does for paged listings, one operation per page).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from xai_sdk.operations import (
     Step,
     StreamOperation,
 )
+from xai_sdk.pagination import PagedOperation, Paginator
 from xai_sdk.plugins import Observers
 from xai_sdk.service import Binding
 
@@ -280,6 +282,10 @@ class Runner:
     def stream(self, op: StreamOperation[T], binding: Binding, method: str) -> ResponseStream[T]:
         """Start a streaming call; the RPC begins when the stream is first iterated."""
         return ResponseStream(self, op, binding, method)
+
+    def paginate(self, op: PagedOperation[T], binding: Binding, method: str) -> Paginator[T]:
+        """Start a paged listing; its first page is fetched when it is first iterated."""
+        return Paginator(self, op, binding, method)
 
     def _state(self, op: Operation[Any], binding: Binding, method: str) -> _CallState:
         return _CallState(

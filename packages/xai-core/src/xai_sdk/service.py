@@ -137,7 +137,23 @@ class operation(_RunnerMethod, Generic[BoundT, P, T]):
         return self if obj is None else self._bind(obj)
 
 
-class stream_operation(_RunnerMethod, Generic[BoundT, P, T]):
+class _ItemsMethod(_RunnerMethod, Generic[BoundT, P, T]):
+    """What `stream_operation` and `xai_sdk.pagination.paged_operation` share: the caller iterates.
+
+    On `Client` the bound method returns an iterator of `T`, on `AsyncClient` an async iterator.
+    """
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> _ItemsMethod[BoundT, P, T]: ...
+    @overload
+    def __get__(self, obj: Bound[Sync], owner: type[Any]) -> Callable[P, Iterator[T]]: ...
+    @overload
+    def __get__(self, obj: Bound[Async], owner: type[Any]) -> Callable[P, AsyncIterator[T]]: ...
+    def __get__(self, obj: Any, owner: type[Any]) -> Any:
+        return self if obj is None else self._bind(obj)
+
+
+class stream_operation(_ItemsMethod[BoundT, P, T]):
     """Decorator: the method returns a `StreamOperation[T]`; the caller iterates over `T` values.
 
     On `Client` the result is an iterator; on `AsyncClient` an async iterator (used with
@@ -149,12 +165,3 @@ class stream_operation(_RunnerMethod, Generic[BoundT, P, T]):
 
     def __init__(self, build: Callable[Concatenate[BoundT, P], StreamOperation[T]]) -> None:
         super().__init__(build)
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> stream_operation[BoundT, P, T]: ...
-    @overload
-    def __get__(self, obj: Bound[Sync], owner: type[Any]) -> Callable[P, Iterator[T]]: ...
-    @overload
-    def __get__(self, obj: Bound[Async], owner: type[Any]) -> Callable[P, AsyncIterator[T]]: ...
-    def __get__(self, obj: Any, owner: type[Any]) -> Any:
-        return self if obj is None else self._bind(obj)

@@ -17,7 +17,7 @@ import grpc
 
 from xai_sdk.emulator._base import RpcAbort
 
-__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "page", "page_size"]
+__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "page", "page_size", "position_after", "token_after"]
 
 T = TypeVar("T")
 
@@ -46,7 +46,7 @@ def page(
     `key` must be unique per item (end it with a sequence number); `query` identifies the
     listing (its scope, order, sort key and filter) and is checked against the token's.
     """
-    fingerprint = hashlib.sha256(json.dumps(list(query), default=str).encode()).hexdigest()[:16]
+    fingerprint = _fingerprint(query)
     ordered = sorted(items, key=key, reverse=descending)
     if token:
         after = _decode(token, fingerprint)
@@ -55,6 +55,23 @@ def page(
     if len(ordered) <= limit:
         return chosen, None
     return chosen, _encode(key(chosen[-1]), fingerprint)
+
+
+def token_after(position: tuple[Any, ...], query: Sequence[Any]) -> str:
+    """The opaque token of the page that starts after `position` (a sort key) in listing `query`.
+
+    For listings that page by position themselves; `page` does it for sorted sequences.
+    """
+    return _encode(position, _fingerprint(query))
+
+
+def position_after(token: str, query: Sequence[Any]) -> tuple[Any, ...]:
+    """The position a `token_after` token records; INVALID_ARGUMENT if it is malformed or foreign."""
+    return _decode(token, _fingerprint(query))
+
+
+def _fingerprint(query: Sequence[Any]) -> str:
+    return hashlib.sha256(json.dumps(list(query), default=str).encode()).hexdigest()[:16]
 
 
 def _encode(position: tuple[Any, ...], fingerprint: str) -> str:

@@ -24,6 +24,7 @@ from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
 from xai_sdk.emulator.content import ContentServer
 from xai_sdk.emulator.faults import Faults, normalize_method
+from xai_sdk.emulator.services import batch as batch_service
 from xai_sdk.emulator.services import chat, service_classes
 from xai_sdk.emulator.services import collections as collections_service
 from xai_sdk.emulator.services import files as files_service
@@ -114,6 +115,11 @@ class Emulator:
     def chat(self) -> chat.Chat:
         """The chat service: script its replies (`xai_sdk.emulator.chat`), set `deferred_polls`."""
         return self.service(chat.Chat.full_name)  # type: ignore[no-any-return]
+
+    @property
+    def batch(self) -> batch_service.BatchMgmt:
+        """The batch service: `process_per_poll`, `process`, `complete`, `fail`, `fail_next`."""
+        return self.service(batch_service.BatchMgmt.full_name)  # type: ignore[no-any-return]
 
     @property
     def image(self) -> image_service.Image:
