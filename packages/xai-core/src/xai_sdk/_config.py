@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any, Final
 
 from xai_sdk._version import __version__
+from xai_sdk.arguments import flag
 from xai_sdk.retry import NO_RETRIES, RetryPolicy
 
 logger = logging.getLogger("xai_sdk")
@@ -110,7 +111,7 @@ class ClientConfig:
             channel_options=merge_channel_options(channel_options, retry),
             stream_retry=None if _names_retries(channel_options) else retry,
             timeout=DEFAULT_TIMEOUT if timeout is None else to_seconds(timeout, "timeout"),
-            use_insecure_channel=_validate_bool(use_insecure_channel, "use_insecure_channel"),
+            use_insecure_channel=flag("use_insecure_channel", use_insecure_channel),
         )
         if config.use_insecure_channel:
             for host in {config.api_host, config.management_api_host}:
@@ -156,12 +157,6 @@ def _resolve_host(value: str | None, env_value: str | None, default: str, name: 
             f"instead of {host!r}"
         )
     return host
-
-
-def _validate_bool(value: object, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, got {value!r}")
-    return value
 
 
 def to_seconds(value: object, name: str) -> float:

@@ -7,6 +7,7 @@ from typing import Any
 
 from google.protobuf import empty_pb2
 
+from xai_sdk.arguments import INT32_MAX, non_empty_text
 from xai_sdk.batch._requests import BatchRequestInput, batch_id_of, plan_add
 from xai_sdk.batch._results import BatchResult, ListBatchResultsResponse
 from xai_sdk.errors import RpcError
@@ -32,23 +33,13 @@ LIST_BATCH_RESULTS = Rpc(
     _BATCH + "ListBatchResults", batch_pb2.ListBatchResultsRequest, batch_pb2.ListBatchResultsResponse
 )
 
-_INT32_MAX = 2**31 - 1
-
-
-def _text(name: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{name} must not be empty")
-    return value
-
 
 def _limit(name: str, value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be a positive integer or None, got {value!r}")
-    if not 1 <= value <= _INT32_MAX:
+    if not 1 <= value <= INT32_MAX:
         raise ValueError(f"{name} must be a positive integer, got {value}")
     return value
 
@@ -107,9 +98,9 @@ class BatchClient(Bound[ModeT]):
         `input_file_id` names an uploaded JSONL file of requests (``client.files.upload``): the
         batch is created with them and takes no further `add`.
         """
-        request = batch_pb2.CreateBatchRequest(name=_text("batch_name", batch_name))
+        request = batch_pb2.CreateBatchRequest(name=non_empty_text("batch_name", batch_name))
         if input_file_id is not None:
-            request.input_file_id = _text("input_file_id", input_file_id)
+            request.input_file_id = non_empty_text("input_file_id", input_file_id)
         return unary(CREATE_BATCH, request, timeout=timeout)
 
     @operation

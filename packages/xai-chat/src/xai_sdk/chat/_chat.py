@@ -8,6 +8,8 @@ from datetime import timedelta
 from typing import Any, TypeVar, cast
 
 from xai_sdk._config import to_seconds
+from xai_sdk.arguments import flag
+from xai_sdk.arguments import text as _string
 from xai_sdk.chat._content import (
     agent_count_to_proto,
     guideline_to_proto,
@@ -88,18 +90,6 @@ def _number(name: str, value: Any, low: float, high: float, *, integer: bool = F
     return value
 
 
-def _flag(name: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, got {value!r}")
-    return value
-
-
-def _string(name: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
-    return value
-
-
 def _items(name: str, values: Any, item_type: type | tuple[type, ...], what: str) -> list[Any]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise TypeError(f"{name} must be a list of {what}, got {type(values).__name__}")
@@ -161,19 +151,19 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "stop": _stop,
     "temperature": lambda value: _number("temperature", value, 0, 2),
     "top_p": lambda value: _number("top_p", value, 0, 1),
-    "logprobs": lambda value: _flag("logprobs", value),
+    "logprobs": lambda value: flag("logprobs", value),
     "top_logprobs": lambda value: _number("top_logprobs", value, 0, 8, integer=True),
     "tools": _tools,
     "tool_choice": tool_choice_to_proto,
-    "parallel_tool_calls": lambda value: _flag("parallel_tool_calls", value),
+    "parallel_tool_calls": lambda value: flag("parallel_tool_calls", value),
     "response_format": response_format_to_proto,
     "frequency_penalty": lambda value: _number("frequency_penalty", value, -2, 2),
     "presence_penalty": lambda value: _number("presence_penalty", value, -2, 2),
     "reasoning_effort": reasoning_effort_to_proto,
     "search_parameters": _search_parameters,
-    "store_messages": lambda value: _flag("store_messages", value),
+    "store_messages": lambda value: flag("store_messages", value),
     "previous_response_id": lambda value: _string("previous_response_id", value),
-    "use_encrypted_content": lambda value: _flag("use_encrypted_content", value),
+    "use_encrypted_content": lambda value: flag("use_encrypted_content", value),
     "max_turns": lambda value: _number("max_turns", value, 1, 2**31 - 1, integer=True),
     "include": lambda value: [
         include_to_proto(option) for option in _items("include", value, (str, int), "names")

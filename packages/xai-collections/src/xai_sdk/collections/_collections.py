@@ -16,6 +16,7 @@ from typing import Any
 from google.protobuf import empty_pb2
 
 from xai_sdk._config import to_seconds
+from xai_sdk.arguments import choice, non_empty_text, non_empty_texts, optional_text, page_limit, text
 from xai_sdk.collections._types import (
     COLLECTION_SORT_BY,
     DEFAULT_INDEXING_POLL_INTERVAL,
@@ -35,7 +36,6 @@ from xai_sdk.collections._types import (
     field_definition_update_to_proto,
 )
 from xai_sdk.errors import RpcError
-from xai_sdk.files._checks import choice, identifier, identifiers, optional_text, page_limit, text
 from xai_sdk.files._files import DELETE_FILE
 from xai_sdk.files._upload import prepare_upload, upload_flow
 from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, unary
@@ -131,12 +131,6 @@ def _nothing(_: empty_pb2.Empty) -> None:
     return None
 
 
-def _name(name: str, value: Any) -> str:
-    if not text(name, value).strip():
-        raise ValueError(f"{name} must not be empty")
-    return value  # type: ignore[no-any-return]
-
-
 def _document_fields(fields: Any) -> dict[str, str] | None:
     if fields is None:
         return None
@@ -206,9 +200,9 @@ class Collections(Bound[ModeT]):
         unknown metric names raise `ValueError` here.
 
         """
-        request = collections_pb2.CreateCollectionRequest(collection_name=_name("name", name))
+        request = collections_pb2.CreateCollectionRequest(collection_name=non_empty_text("name", name))
         if model_name is not None:
-            request.index_configuration.model_name = _name("model_name", model_name)
+            request.index_configuration.model_name = non_empty_text("model_name", model_name)
         if chunk_configuration is not None:
             request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
         if metric_space is not None:
@@ -229,7 +223,7 @@ class Collections(Bound[ModeT]):
     ) -> Operation[collections_pb2.CollectionMetadata]:
         """A collection's metadata: name, configuration, document count and total size."""
         request = collections_pb2.GetCollectionMetadataRequest(
-            collection_id=identifier("collection_id", collection_id)
+            collection_id=non_empty_text("collection_id", collection_id)
         )
         return unary(GET_COLLECTION_METADATA, request, timeout=timeout)
 
@@ -258,10 +252,10 @@ class Collections(Bound[ModeT]):
                 "or description must be provided to update a collection"
             )
         request = collections_pb2.UpdateCollectionRequest(
-            collection_id=identifier("collection_id", collection_id)
+            collection_id=non_empty_text("collection_id", collection_id)
         )
         if name is not None:
-            request.collection_name = _name("name", name)
+            request.collection_name = non_empty_text("name", name)
         if chunk_configuration is not None:
             request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
         if field_definitions is not None:
@@ -277,7 +271,7 @@ class Collections(Bound[ModeT]):
     def delete(self, collection_id: str, *, timeout: Timeout = None) -> Operation[None]:
         """Delete a collection (its documents stay as files)."""
         request = collections_pb2.DeleteCollectionRequest(
-            collection_id=identifier("collection_id", collection_id)
+            collection_id=non_empty_text("collection_id", collection_id)
         )
         return unary(DELETE_COLLECTION, request, _nothing, timeout=timeout)
 
@@ -285,7 +279,7 @@ class Collections(Bound[ModeT]):
     def generate_description(self, collection_id: str, *, timeout: Timeout = None) -> Operation[str]:
         """A description of the collection written from its documents ("" when it has none indexed)."""
         request = collections_pb2.GenerateCollectionDescriptionRequest(
-            collection_id=identifier("collection_id", collection_id)
+            collection_id=non_empty_text("collection_id", collection_id)
         )
         return unary(
             GENERATE_COLLECTION_DESCRIPTION,
@@ -320,9 +314,9 @@ class Collections(Bound[ModeT]):
         uploaded file is deleted before the error is raised (the official SDK leaves it behind).
         """
         request = collections_pb2.AddDocumentToCollectionRequest(
-            collection_id=identifier("collection_id", collection_id), fields=_document_fields(fields)
+            collection_id=non_empty_text("collection_id", collection_id), fields=_document_fields(fields)
         )
-        upload = prepare_upload(_content("data", data), filename=_name("name", name))
+        upload = prepare_upload(_content("data", data), filename=non_empty_text("name", name))
         if not isinstance(wait_for_indexing, bool):
             raise TypeError(f"wait_for_indexing must be True or False, got {wait_for_indexing!r}")
         interval = to_seconds(
@@ -367,8 +361,8 @@ class Collections(Bound[ModeT]):
         Returns None with both clients (the official sync client returns an empty message).
         """
         request = collections_pb2.AddDocumentToCollectionRequest(
-            collection_id=identifier("collection_id", collection_id),
-            file_id=identifier("file_id", file_id),
+            collection_id=non_empty_text("collection_id", collection_id),
+            file_id=non_empty_text("file_id", file_id),
             fields=_document_fields(fields),
         )
         return unary(ADD_DOCUMENT_TO_COLLECTION, request, _nothing, timeout=timeout)
@@ -383,7 +377,8 @@ class Collections(Bound[ModeT]):
         methods: kept from the official SDK so that positional calls keep working.
         """
         request = collections_pb2.GetDocumentMetadataRequest(
-            file_id=identifier("file_id", file_id), collection_id=identifier("collection_id", collection_id)
+            file_id=non_empty_text("file_id", file_id),
+            collection_id=non_empty_text("collection_id", collection_id),
         )
         return unary(GET_DOCUMENT_METADATA, request, timeout=timeout)
 
@@ -393,8 +388,8 @@ class Collections(Bound[ModeT]):
     ) -> Operation[collections_pb2.BatchGetDocumentsResponse]:
         """The metadata of several documents of a collection, in one call."""
         request = collections_pb2.BatchGetDocumentsRequest(
-            collection_id=identifier("collection_id", collection_id),
-            file_ids=identifiers("file_ids", file_ids),
+            collection_id=non_empty_text("collection_id", collection_id),
+            file_ids=non_empty_texts("file_ids", file_ids),
         )
         return unary(BATCH_GET_DOCUMENTS, request, timeout=timeout)
 
@@ -404,7 +399,8 @@ class Collections(Bound[ModeT]):
     ) -> Operation[None]:
         """Remove a document from a collection (its file stays)."""
         request = collections_pb2.RemoveDocumentFromCollectionRequest(
-            collection_id=identifier("collection_id", collection_id), file_id=identifier("file_id", file_id)
+            collection_id=non_empty_text("collection_id", collection_id),
+            file_id=non_empty_text("file_id", file_id),
         )
         return unary(REMOVE_DOCUMENT_FROM_COLLECTION, request, _nothing, timeout=timeout)
 
@@ -426,11 +422,11 @@ class Collections(Bound[ModeT]):
         the message size of the channel (20 MiB by default).
         """
         request = collections_pb2.UpdateDocumentRequest(
-            collection_id=identifier("collection_id", collection_id),
-            file_id=identifier("file_id", file_id),
-            name=None if name is None else _name("name", name),
+            collection_id=non_empty_text("collection_id", collection_id),
+            file_id=non_empty_text("file_id", file_id),
+            name=None if name is None else non_empty_text("name", name),
             data=None if data is None else _content("data", data),
-            content_type=None if content_type is None else _name("content_type", content_type),
+            content_type=None if content_type is None else non_empty_text("content_type", content_type),
             fields=_document_fields(fields),
         )
         return unary(UPDATE_DOCUMENT, request, timeout=timeout)
@@ -441,7 +437,8 @@ class Collections(Bound[ModeT]):
     ) -> Operation[None]:
         """Index a document again, e.g. after the collection's chunking changed."""
         request = collections_pb2.ReIndexDocumentRequest(
-            collection_id=identifier("collection_id", collection_id), file_id=identifier("file_id", file_id)
+            collection_id=non_empty_text("collection_id", collection_id),
+            file_id=non_empty_text("file_id", file_id),
         )
         return unary(REINDEX_DOCUMENT, request, _nothing, timeout=timeout)
 
@@ -474,9 +471,9 @@ class Collections(Bound[ModeT]):
 
         """
         fields: dict[str, Any] = {
-            "query": _name("query", query),
+            "query": non_empty_text("query", query),
             "source": documents_pb2.DocumentsSource(
-                collection_ids=identifiers("collection_ids", collection_ids)
+                collection_ids=non_empty_texts("collection_ids", collection_ids)
             ),
         }
         if limit is not None:
@@ -508,7 +505,7 @@ class Collections(Bound[ModeT]):
         Unknown names raise `ValueError` (the official SDK sends an unknown value).
         """
         request = collections_pb2.ListDocumentsRequest(
-            collection_id=identifier("collection_id", collection_id),
+            collection_id=non_empty_text("collection_id", collection_id),
             limit=None if limit is None else page_limit(limit),
             order=None if order is None else choice("order", order, ORDER, shared_pb2.Ordering.values()),  # type: ignore[arg-type]
             sort_by=None  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from typing import Any, Literal, TypeAlias, TypedDict
 
 from typing_extensions import NotRequired
 
+from xai_sdk.arguments import flag, non_empty_text
 from xai_sdk.files._checks import Validator
 from xai_sdk.proto import collections_pb2, shared_pb2, types_pb2
 
@@ -148,20 +149,6 @@ _INT32_MAX = 2**31 - 1
 Check = Callable[[str, Any], Any]
 
 
-def _flag(name: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, got {value!r}")
-    return value
-
-
-def _name(name: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{name} must not be empty")
-    return value
-
-
 def _description(name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a string, got {type(value).__name__}")
@@ -210,7 +197,7 @@ def _check_field_definition(value: Any) -> FieldDefinition:
     return _fields(  # type: ignore[return-value]
         "field definition",
         value,
-        {"key": _name, "required": _flag, "inject_into_chunk": _flag, "unique": _flag},
+        {"key": non_empty_text, "required": flag, "inject_into_chunk": flag, "unique": flag},
         {"description": _description},
     )
 
@@ -228,7 +215,7 @@ def _check_field_definition_add(value: Any) -> FieldDefinitionAdd:
 
 def _check_field_definition_delete(value: Any) -> FieldDefinitionDelete:
     return _fields(  # type: ignore[return-value]
-        "field definition update", value, {"key": _name, "operation": _literal("delete")}
+        "field definition update", value, {"key": non_empty_text, "operation": _literal("delete")}
     )
 
 
@@ -249,7 +236,7 @@ def _sizing(unit: str, extra: Mapping[str, Check] | None = None) -> Check:
 
 _SIZINGS: Mapping[str, Check] = {
     "chars_configuration": _sizing("chars"),
-    "tokens_configuration": _sizing("tokens", {"encoding_name": _name}),
+    "tokens_configuration": _sizing("tokens", {"encoding_name": non_empty_text}),
     "bytes_configuration": _sizing("bytes"),
 }
 
@@ -259,7 +246,7 @@ def _check_chunk_configuration(value: Any) -> ChunkConfiguration:
         "chunk_configuration",
         value,
         {},
-        {**_SIZINGS, "strip_whitespace": _flag, "inject_name_into_chunks": _flag},
+        {**_SIZINGS, "strip_whitespace": flag, "inject_name_into_chunks": flag},
     )
     sizings = [key for key in _SIZINGS if key in checked]
     if len(sizings) != 1:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import IO, Any
 
-from xai_sdk.files._checks import choice, identifier, optional_text, page_limit
+from xai_sdk.arguments import choice, non_empty_text, optional_text, page_limit
 from xai_sdk.files._download import PartFile, download_target
 from xai_sdk.files._types import (
     ORDER,
@@ -61,7 +61,7 @@ DEFAULT_BATCH_SIZE = 50
 
 
 def _content_request(file_id: str) -> files_pb2.RetrieveFileContentRequest:
-    return files_pb2.RetrieveFileContentRequest(file_id=identifier("file_id", file_id))
+    return files_pb2.RetrieveFileContentRequest(file_id=non_empty_text("file_id", file_id))
 
 
 def _batch_files(files: Any) -> builtins.list[Any]:
@@ -172,13 +172,13 @@ class Files(Bound[ModeT]):
     @operation
     def get(self, file_id: str, *, timeout: Timeout = None) -> Operation[files_pb2.File]:
         """A file's metadata: name, size, creation and expiry times, public URL."""
-        request = files_pb2.RetrieveFileRequest(file_id=identifier("file_id", file_id))
+        request = files_pb2.RetrieveFileRequest(file_id=non_empty_text("file_id", file_id))
         return unary(RETRIEVE_FILE, request, timeout=timeout)
 
     @operation
     def delete(self, file_id: str, *, timeout: Timeout = None) -> Operation[files_pb2.DeleteFileResponse]:
         """Delete a file; returns ``DeleteFileResponse(id=..., deleted=True)``."""
-        request = files_pb2.DeleteFileRequest(file_id=identifier("file_id", file_id))
+        request = files_pb2.DeleteFileRequest(file_id=non_empty_text("file_id", file_id))
         return unary(DELETE_FILE, request, timeout=timeout)
 
     @operation
@@ -242,7 +242,7 @@ class Files(Bound[ModeT]):
         without it the URL lives as long as the file.
         """
         request = files_pb2.CreatePublicUrlRequest(
-            file_id=identifier("file_id", file_id), expires_after=expires_after_seconds(expires_after)
+            file_id=non_empty_text("file_id", file_id), expires_after=expires_after_seconds(expires_after)
         )
         return unary(CREATE_PUBLIC_URL, request, timeout=timeout)
 
@@ -251,7 +251,7 @@ class Files(Bound[ModeT]):
         self, file_id: str, *, timeout: Timeout = None
     ) -> Operation[files_pb2.RevokePublicUrlResponse]:
         """Withdraw a file's public URL; ``revoked`` is False if it had none (not an error)."""
-        request = files_pb2.RevokePublicUrlRequest(file_id=identifier("file_id", file_id))
+        request = files_pb2.RevokePublicUrlRequest(file_id=non_empty_text("file_id", file_id))
         return unary(REVOKE_PUBLIC_URL, request, timeout=timeout)
 
     @operation

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
-from xai_sdk.files._checks import text
+from xai_sdk.arguments import text
 from xai_sdk.files._types import ProgressCallback
 from xai_sdk.operations import Call, Flow, Operation, Rpc, Timeout, call_timeout
 from xai_sdk.proto import files_pb2

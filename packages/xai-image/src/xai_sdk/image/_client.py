@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xai_sdk.image._request import generate_image_request, text
+from xai_sdk.arguments import non_empty_text
+from xai_sdk.image._request import generate_image_request
 from xai_sdk.image._response import ImageResponse
 from xai_sdk.image._types import ImageAspectRatio, ImageFormat, ImageQuality, ImageResolution
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
@@ -90,7 +91,9 @@ class ImageClient(Bound[ModeT]):
         )
         return batch_pb2.BatchRequest(
             image_request=request,
-            batch_request_id="" if batch_request_id is None else text("batch_request_id", batch_request_id),
+            batch_request_id=""
+            if batch_request_id is None
+            else non_empty_text("batch_request_id", batch_request_id),
         )
 
     @operation

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from xai_sdk.arguments import non_empty_text
 from xai_sdk.image._types import (
     ImageAspectRatio,
     ImageAspectRatioMap,
@@ -64,15 +65,6 @@ def convert_image_quality_to_pb(quality: ImageQuality) -> image_pb2.ImageQuality
 def _shown(value: str, limit: int = 60) -> str:
     """`value` for an error message: data URLs can be megabytes long."""
     return repr(value if len(value) <= limit else value[:limit] + "...")
-
-
-def text(name: str, value: object) -> str:
-    """A non-empty string argument."""
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{name} must not be empty")
-    return value
 
 
 def image_source(name: str, value: object) -> str:
@@ -148,8 +140,8 @@ def generate_image_request(
             "Only one of image_url/image_file_id or image_urls/image_file_ids can be set for a request."
         )
     request = image_pb2.GenerateImageRequest(
-        prompt=text("prompt", prompt),
-        model=text("model", model),
+        prompt=non_empty_text("prompt", prompt),
+        model=non_empty_text("model", model),
         n=image_count(n),
         format=convert_image_format_to_pb("url" if image_format is None else image_format),
     )
@@ -160,10 +152,10 @@ def generate_image_request(
     if image_url is not None:
         request.image.CopyFrom(_image_content(url=image_source("image_url", image_url)))
     elif image_file_id is not None:
-        request.image.CopyFrom(_image_content(file_id=text("image_file_id", image_file_id)))
+        request.image.CopyFrom(_image_content(file_id=non_empty_text("image_file_id", image_file_id)))
     if image_file_ids is not None:
         request.images.extend(
-            _image_content(file_id=text("image_file_ids entry", file_id))
+            _image_content(file_id=non_empty_text("image_file_ids entry", file_id))
             for file_id in _strings("image_file_ids", image_file_ids)
         )
     if image_urls is not None:

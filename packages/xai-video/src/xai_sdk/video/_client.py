@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any, Final
 
 from xai_sdk._config import to_seconds
+from xai_sdk.arguments import non_empty_text
 from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, unary
 from xai_sdk.proto import batch_pb2, deferred_pb2, image_pb2, video_pb2
 from xai_sdk.service import Bound, ModeT, operation
@@ -20,7 +21,7 @@ from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import VideoGenerationModel
 from xai_sdk.video._request import extend_video_request, generate_video_request
 from xai_sdk.video._response import VideoGenerationError, VideoResponse
-from xai_sdk.video._types import Keyframe, ReferenceAudio, VideoAspectRatio, VideoResolution, non_empty_text
+from xai_sdk.video._types import Keyframe, ReferenceAudio, VideoAspectRatio, VideoResolution
 
 __all__ = ["DEFAULT_VIDEO_POLL_INTERVAL", "DEFAULT_VIDEO_TIMEOUT", "VideoClient"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
+from xai_sdk.arguments import non_empty_text
 from xai_sdk.literals import to_enum
 from xai_sdk.proto import image_pb2, video_pb2
 from xai_sdk.storage import StorageOptions, storage_options_to_proto
@@ -21,7 +22,6 @@ from xai_sdk.video._types import (
     VideoResolution,
     VideoResolutionMap,
     media_source,
-    non_empty_text,
 )
 
 __all__ = [

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Final, Generic, Literal, TypeAlias, TypedDict, TypeVar, cast
 from urllib.parse import urlsplit
 
+from xai_sdk.arguments import non_empty_text
 from xai_sdk.proto import video_pb2
 
 __all__ = [
@@ -111,15 +112,6 @@ class Validator(Generic[T]):
 
     def __repr__(self) -> str:
         return f"<{self.what} validator: {self.example}>"
-
-
-def non_empty_text(name: str, value: object) -> str:
-    """A string argument that is not empty or blank."""
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{name} must not be empty")
-    return value
 
 
 def media_source(name: str, value: object, media: Literal["image", "video"]) -> str:
