@@ -303,6 +303,41 @@ async def test_download_writes_the_content_to_a_path(client, tmp_path: Path) -> 
     assert names(tmp_path) == ["copy.bin"]
 
 
+class _Bar:
+    """A tqdm-like bar: `update(n)` with each chunk's size."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def update(self, n: int) -> None:
+        self.sizes.append(n)
+
+
+async def test_download_reports_progress_after_each_chunk(
+    client, xai_emulator: Emulator, tmp_path: Path
+) -> None:
+    xai_emulator.files.content_chunk_size = 1000
+    uploaded = await outcome(client.files.upload(os.urandom(2500), filename="p.bin"))
+    calls: list[tuple[int, int | None]] = []
+    bar = _Bar()
+    await outcome(
+        client.files.download(
+            uploaded.id, tmp_path / "a", on_progress=lambda done, total: calls.append((done, total))
+        )
+    )
+    await outcome(client.files.download(uploaded.id, tmp_path / "b", on_progress=bar))
+    assert calls == [(1000, None), (2000, None), (2500, None)]
+    assert bar.sizes == [1000, 1000, 500]
+
+
+async def test_a_bad_download_progress_callback_is_refused_before_any_rpc(
+    client, xai_emulator: Emulator, tmp_path: Path
+) -> None:
+    with pytest.raises(TypeError, match="on_progress must be a function"):
+        await outcome(client.files.download("file-1", tmp_path / "x", on_progress=42))  # type: ignore[arg-type]
+    assert xai_emulator.requests == []
+
+
 async def test_a_failed_download_leaves_the_target_untouched(client, tmp_path: Path) -> None:
     target = write(tmp_path / "keep.txt", b"previous")
     with pytest.raises(errors.NotFoundError):

@@ -8,10 +8,6 @@ import sys
 
 from xai_sdk.cli._common import connect
 from xai_sdk.cli._output import ProgressBar, fields, human_size, print_json, table, timestamp
-
-# The all-or-nothing writer behind `client.files.download`; the command drives the stream itself
-# to report progress. xai-cli pins the xai-files release these come from.
-from xai_sdk.files._download import PartFile, download_target
 from xai_sdk.proto import files_pb2
 
 __all__ = ["delete", "download", "get", "list_files", "upload"]
@@ -106,17 +102,10 @@ def download(args: argparse.Namespace) -> int:
     with connect() as client:
         file = client.files.get(args.file_id)
         name = os.path.basename(file.filename)
-        target = download_target(args.output or (name if name not in ("", ".", "..") else file.id))
-        part = PartFile(target)
-        try:
-            # On failure, closing the client (leaving `connect`) cancels the stream.
-            with ProgressBar(os.path.basename(target), file.size, enabled=_show_progress(args)) as bar:
-                for data in client.files.iter_content(args.file_id):
-                    part.write(data)
-                    bar.update(part.size)
-            written = part.commit()
-        except BaseException:
-            part.discard()
-            raise
+        target = args.output or (name if name not in ("", ".", "..") else file.id)
+        with ProgressBar(os.path.basename(target), file.size, enabled=_show_progress(args)) as bar:
+            written = client.files.download(
+                args.file_id, target, on_progress=lambda done, _total: bar.update(done)
+            )
     print(f"saved {target} ({human_size(written)})")
     return 0

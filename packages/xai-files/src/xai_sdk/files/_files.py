@@ -19,7 +19,7 @@ from xai_sdk.files._types import (
     ProgressCallback,
     SortBy,
 )
-from xai_sdk.files._upload import prepare_upload, upload_operation
+from xai_sdk.files._upload import prepare_upload, progress_reporter, upload_operation
 from xai_sdk.operations import (
     Flow,
     Gather,
@@ -199,21 +199,35 @@ class Files(Bound[ModeT]):
 
     @operation
     def download(
-        self, file_id: str, path: str | os.PathLike[str], *, timeout: Timeout = None
+        self,
+        file_id: str,
+        path: str | os.PathLike[str],
+        *,
+        on_progress: ProgressCallback = None,
+        timeout: Timeout = None,
     ) -> Operation[int]:
         """Write a file's content to `path` as it arrives; returns the number of bytes written.
 
         Memory use stays at one chunk whatever the file's size. The content goes to a temporary
         file beside `path`, renamed onto it at the end: if the download fails, `path` is left as
-        it was. An existing file at `path` is replaced.
+        it was. An existing file at `path` is replaced. `on_progress` is told after each chunk
+        written, as for `upload` (the total is None: the stream does not announce the size; the
+        file's ``size`` from `get` has it).
         """
         request = _content_request(file_id)
         target = download_target(path)
+        report = progress_reporter(on_progress)
 
         def flow() -> Flow[int]:
             part = PartFile(target)
+
+            def write(chunk: files_pb2.FileContentChunk) -> None:
+                part.write(chunk.data)
+                if report is not None:
+                    report(len(chunk.data), part.size, None)
+
             try:
-                yield Receive(RETRIEVE_FILE_CONTENT, request, lambda chunk: part.write(chunk.data))
+                yield Receive(RETRIEVE_FILE_CONTENT, request, write)
                 return part.commit()
             except BaseException:
                 part.discard()

@@ -48,11 +48,11 @@ class ProgressBarLike(Protocol):
 
 
 ProgressCallback: TypeAlias = Callable[[int, int], None] | Callable[[int], None] | ProgressBarLike | None
-"""How an upload reports progress, after each chunk sent:
+"""How an upload or a download reports progress, after each chunk:
 
 * an object with ``update(n)`` (a tqdm bar): called with the chunk's size;
-* a function of two arguments: called with ``(bytes_uploaded, total_bytes)``; `total_bytes` is
-  None for a file object whose size cannot be known;
+* a function of two arguments: called with ``(bytes_so_far, total_bytes)``; `total_bytes` is
+  None when the size is not known in advance (a file object that cannot tell, a download);
 * a function of one argument: called with the chunk's size.
 """
 

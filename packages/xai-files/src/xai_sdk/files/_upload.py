@@ -108,7 +108,7 @@ def prepare_upload(
         raise ValueError("filename must not be empty")
     options: dict[str, Any] = {
         "expires_after": expires_after_seconds(expires_after),
-        "report": _reporter(on_progress),
+        "report": progress_reporter(on_progress),
     }
     if isinstance(file, (str, os.PathLike)):
         path = os.fspath(file)
@@ -199,8 +199,11 @@ def _remaining_size(file: Any) -> int | None:
 # -- progress -----------------------------------------------------------------------------------
 
 
-def _reporter(on_progress: Any) -> Report | None:
-    """How to call `on_progress` after each chunk, decided before the upload starts."""
+def progress_reporter(on_progress: Any) -> Report | None:
+    """How to call `on_progress` after each chunk of a transfer, decided before it starts.
+
+    The returned function takes ``(chunk_size, bytes_so_far, total_bytes or None)``.
+    """
     if on_progress is None:
         return None
     update = getattr(on_progress, "update", None)
@@ -208,7 +211,7 @@ def _reporter(on_progress: Any) -> Report | None:
         return lambda chunk, sent, total: update(chunk)
     if not callable(on_progress):
         raise TypeError(
-            "on_progress must be a function of (bytes_uploaded, total_bytes) or of (chunk_size), "
+            "on_progress must be a function of (bytes_so_far, total_bytes) or of (chunk_size), "
             f"or an object with an update(n) method such as a tqdm bar; got {type(on_progress).__name__}"
         )
     if _accepts(on_progress, 2):
@@ -216,7 +219,7 @@ def _reporter(on_progress: Any) -> Report | None:
     if _accepts(on_progress, 1):
         return lambda chunk, sent, total: on_progress(chunk)
     raise TypeError(
-        "on_progress must take (bytes_uploaded, total_bytes) or (chunk_size) as positional arguments"
+        "on_progress must take (bytes_so_far, total_bytes) or (chunk_size) as positional arguments"
     )
 
 
