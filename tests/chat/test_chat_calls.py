@@ -313,6 +313,37 @@ async def test_a_broken_stream_keeps_the_partial_response(client, xai_emulator: 
     assert raised.value.partial.content == "".join(received)
 
 
+async def test_a_long_stream_is_exact_whenever_the_response_is_read(client, xai_emulator: Emulator) -> None:
+    # Chunks are written into the response in runs; reading it at any point must see every one.
+    words = [f"w{i} " for i in range(300)]
+    xai_emulator.chat.script(Reply(content="".join(words), reasoning_content="r" * 150, chunk_size=1))
+    items = await collect(client.chat.create("grok-4", messages=[user("long")]).stream())
+    response = items[0][0]
+    assert response.content == "".join(chunk.content for _, chunk in items)  # read once, at the end
+    assert response.content == "".join(words) and response.reasoning_content == "r" * 150
+    assert response.proto.outputs[0].message.content == "".join(words)
+
+    xai_emulator.chat.script(Reply(content="y" * 300, chunk_size=1))
+    stream = client.chat.create("grok-4", messages=[user("long")]).stream()
+    seen, read = "", []
+    for position in range(250):  # read while the stream is still going
+        current, chunk = await next_item(stream)
+        seen += chunk.content
+        if position in (0, 63, 64, 65, 200):
+            read.append((len(current.content), len(current.proto.outputs[0].message.content)))
+    stream.close()
+    assert read == [(n + 1, n + 1) for n in (0, 63, 64, 65, 200)]
+    assert seen == "y" * 250
+
+
+async def test_a_stream_broken_after_many_chunks_keeps_all_of_them(client, xai_emulator: Emulator) -> None:
+    xai_emulator.chat.script(Reply(content="x" * 500, chunk_size=1))
+    xai_emulator.faults.fail(STREAM, grpc.StatusCode.UNAVAILABLE, after_chunks=130)
+    with pytest.raises(errors.UnavailableError) as raised:
+        await collect(client.chat.create("grok-4", messages=[user("long")]).stream())
+    assert raised.value.partial.content == "x" * 130
+
+
 async def test_stream_batch_keeps_every_response_current(client) -> None:
     chat = client.chat.create("grok-4", messages=[user("x y")])
     with pytest.warns(PendingDeprecationWarning):

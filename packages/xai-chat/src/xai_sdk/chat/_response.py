@@ -52,18 +52,39 @@ class _Text:
         return self.pieces[0] if self.pieces else ""
 
 
+_FOLD_EVERY = 64
+"""Streamed chunks wait in a list and are written into the response by this many at a time, or
+as soon as the response is read. Folding in runs costs about half the client CPU per chunk of
+folding each on arrival (measured while streaming: the work competes less with gRPC's thread)."""
+
+
 class _Accumulation:
     """The state a streamed response builds, shared by the `Response` objects of one stream."""
 
-    __slots__ = ("dirty", "outputs", "proto", "texts")
+    __slots__ = ("dirty", "outputs", "pending", "proto", "texts")
 
     def __init__(self, proto: chat_pb2.GetChatCompletionResponse) -> None:
         self.proto = proto
+        self.pending: list[chat_pb2.GetChatCompletionChunk] = []
         self.texts: dict[tuple[int, str], _Text] = {}
         self.outputs: dict[int, tuple[chat_pb2.CompletionOutput, chat_pb2.CompletionMessage]] = {}
         self.dirty = False
 
     def add_chunk(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
+        pending = self.pending
+        pending.append(chunk)
+        if len(pending) >= _FOLD_EVERY:
+            self.settle()
+
+    def settle(self) -> chat_pb2.GetChatCompletionResponse:
+        """Write the chunks received so far into the message (streamed text stays in `texts`)."""
+        if self.pending:
+            for chunk in self.pending:
+                self._fold(chunk)
+            self.pending.clear()
+        return self.proto
+
+    def _fold(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
         # Runs for every chunk of a stream: write only what the chunk carries.
         proto = self.proto
         if chunk.HasField("usage"):
@@ -118,12 +139,14 @@ class _Accumulation:
                 self.dirty = True
 
     def text(self, output: chat_pb2.CompletionOutput, field: str) -> str:
+        self.settle()
         accumulated = self.texts.get((output.index, field))
         if accumulated is None:
             return str(getattr(output.message, field))
         return accumulated.read()
 
     def flush(self) -> chat_pb2.GetChatCompletionResponse:
+        self.settle()
         if self.dirty:
             for (index, field), accumulated in self.texts.items():
                 setattr(self.proto.outputs[index].message, field, accumulated.read())
@@ -139,16 +162,25 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
     as when server-side tools add tool outputs).
     """
 
+    _accumulation: _Accumulation
+
     def __init__(self, response: chat_pb2.GetChatCompletionResponse, index: int | None) -> None:
         super().__init__(response)
         self._index = index
-        self._accumulation = _Accumulation(response)
+
+    @property
+    def _proto(self) -> chat_pb2.GetChatCompletionResponse:
+        # Every property reads the message through here: chunks not yet folded are folded first.
+        return self._accumulation.settle()
+
+    @_proto.setter
+    def _proto(self, message: chat_pb2.GetChatCompletionResponse) -> None:
+        self._accumulation = _Accumulation(message)
 
     @classmethod
     def _sharing(cls, other: Response, index: int | None) -> Response:
         """A response over the same accumulating state as `other` (for streamed batches)."""
         response = cls.__new__(cls)
-        response._proto = other._proto
         response._index = index
         response._accumulation = other._accumulation
         return response
