@@ -15,9 +15,12 @@ def main() -> None:
     """Start an emulator, list its models, tokenize a sentence."""
     with Emulator() as emulator, Client(api_key=emulator.api_key, api_host=emulator.address) as client:
         print(f"xai-emulator serving on {emulator.address}\n")
-        print(f"{'language model':<28}{'aliases':<28}{'context':>10}")
+        table = [("language model", "aliases", "context")]
         for model in client.models.list_language_models():
-            print(f"{model.name:<28}{', '.join(model.aliases) or '-':<28}{model.max_prompt_length:>10,}")
+            table.append((model.name, ", ".join(model.aliases) or "-", f"{model.max_prompt_length:,}"))
+        widths = [max(len(row[column]) for row in table) for column in range(3)]
+        for name, aliases, context in table:
+            print(f"{name:<{widths[0]}}  {aliases:<{widths[1]}}  {context:>{widths[2]}}")
 
         tokens = client.tokenize.tokenize_text(SENTENCE, model="grok-4")
         print(f"\n{SENTENCE!r} is {len(tokens)} tokens:")
