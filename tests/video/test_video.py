@@ -598,3 +598,43 @@ def test_the_official_sync_and_aio_module_paths_name_the_same_client() -> None:
     from xai_sdk.sync import video as sync_video
 
     assert sync_video.Client is aio_video.Client is VideoClient
+
+
+# Every option the three entry points share, set at once: each method forwards all of them.
+EVERY_OPTION: dict[str, Any] = {
+    "image_url": "https://example.com/sketch.jpg",
+    "last_frame_file_id": "file-last",
+    "keyframes": [{"image_url": "https://example.com/clay.jpg", "timestamp": 3.0}],
+    "duration": 8,
+    "aspect_ratio": "9:16",
+    "resolution": "720p",
+    "reference_image_urls": ["https://example.com/ref.jpg"],
+    "reference_image_file_ids": ["file-r1"],
+    "reference_audios": [{"voice_id": "ara"}],
+    "generate_audio": False,
+    "storage_options": {"filename": "bronze.mp4"},
+}
+
+
+async def test_generate_start_and_prepare_send_the_same_request(client, xai_emulator: Emulator) -> None:
+    await outcome(client.video.generate("A bronze", MODEL_15, **EVERY_OPTION, **FAST))
+    generated = sent(xai_emulator)
+    await outcome(client.video.start("A bronze", MODEL_15, **EVERY_OPTION))
+    started = sent(xai_emulator)
+    prepared = client.video.prepare("A bronze", MODEL_15, **EVERY_OPTION).video_request
+    assert generated == started == prepared
+    assert generated.last_frame.file_id == "file-last" and generated.HasField("generate_audio")
+    assert [audio.voice_id for audio in generated.reference_audios] == ["ara"]
+
+
+async def test_extend_extend_start_and_prepare_extension_send_the_same_request(
+    client, xai_emulator: Emulator
+) -> None:
+    options: dict[str, Any] = {"duration": 4, "storage_options": {"filename": "longer.mp4"}}
+    await outcome(client.video.extend("Further", MODEL, CLIP, **options, **FAST))
+    extended = sent(xai_emulator, EXTEND)
+    await outcome(client.video.extend_start("Further", MODEL, CLIP, **options))
+    started = sent(xai_emulator, EXTEND)
+    prepared = client.video.prepare_extension("Further", MODEL, CLIP, **options).video_extension_request
+    assert extended == started == prepared
+    assert (extended.duration, extended.storage_options.filename) == (4, "longer.mp4")
