@@ -3,7 +3,8 @@
 The packaging tests (tests/packaging) build the project's wheels and install them with
 `--no-index`, so that the test suite itself never reaches the internet; this script, run by
 `hatch run test` before pytest, provisions what they install from PyPI: the runtime
-dependencies at their newest versions, at protobuf 5.29.x and 6.33.x, and the proto generator.
+dependencies at their newest versions, at protobuf 5.29.x and 6.33.x, the proto generator, and
+the official xai-sdk 1.21.0 with its dependencies.
 It does nothing when the wheelhouse already holds the current sets.
 """
 
@@ -24,6 +25,9 @@ SETS = {
     "protobuf-6.33": [*RUNTIME, "protobuf>=6.33.0,<6.34"],
     "protobuf-7": [*RUNTIME, "protobuf>=7,<8"],
     "generator": ["grpcio-tools==1.70.0", "googleapis-common-protos>=1.63.2"],
+    # The official SDK with everything it depends on: the reference the drop-in tests compare
+    # against (in a virtual environment of its own), and the package the upgrade tests replace.
+    "official": ["xai-sdk==1.21.0"],
 }
 
 

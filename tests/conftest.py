@@ -12,6 +12,8 @@ import pytest
 from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator import Emulator
 
+from tests.reference import OfficialSdk, official_wheel
+
 # xai-telemetry is installed in the development environment; the tests of other services run
 # without its hooks (its own tests register it explicitly). Read before the first client exists.
 os.environ["XAI_SDK_DISABLE_TRACING"] = "1"
@@ -33,3 +35,11 @@ async def client(
 async def outcome(value: Any) -> Any:
     """The result of a sub-client method of either client: awaited if it is awaitable."""
     return await value if inspect.isawaitable(value) else value
+
+
+@pytest.fixture(scope="session")
+def official_sdk(tmp_path_factory: pytest.TempPathFactory) -> OfficialSdk:
+    """The official xai-sdk 1.21.0 in a virtual environment of its own (see tests/reference.py)."""
+    if not official_wheel().exists():
+        pytest.skip("no official wheel in the wheelhouse: run `python scripts/wheelhouse.py`")
+    return OfficialSdk(tmp_path_factory.mktemp("official-sdk"))
