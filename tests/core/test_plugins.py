@@ -70,7 +70,7 @@ class _ModelsReplacement:
 
 def test_a_plugin_given_to_the_client_replaces_an_installed_service(xai_emulator: Emulator) -> None:
     with xai_emulator.client(plugins=[_ModelsReplacement(), xai_echo.plugin]) as client:
-        assert type(client.models) is xai_echo.Echo
+        assert isinstance(client.models, xai_echo.Echo)
 
 
 class _DeclaresEcho:

@@ -2,8 +2,9 @@
 
 A sub-client class subclasses `Bound` and marks its methods with `operation` (or
 `stream_operation`). Each method builds an `xai_sdk.operations.Operation` and returns it; the
-decorator hands it to the client's runner. On `Client` the method then returns the result; on
-`AsyncClient` it returns a coroutine (a stream: an iterator or an async iterator)::
+client's runner executes it. The class is written once: `variant` derives from it the class each
+client uses, in which the method returns the result (`Client`) or is an ``async def``
+(`AsyncClient`); a stream method returns an iterator or an async iterator::
 
     class Models(Bound[ModeT]):
         @operation
@@ -20,16 +21,21 @@ Type checkers follow along: `Models[Sync]` methods return `T`, `Models[Async]` m
 from __future__ import annotations
 
 import functools
+import inspect
+import re
+import types
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.operations import Operation, StreamOperation
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from xai_sdk._runners import Runner
 
-__all__ = ["Async", "Binding", "Bound", "ModeT", "Sync", "operation", "stream_operation"]
+__all__ = ["Async", "Binding", "Bound", "ModeT", "Sync", "operation", "stream_operation", "variant"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -74,23 +80,79 @@ class Binding:
 
 
 class Bound(Generic[ModeT]):
-    """Base of sub-clients and of the objects they return that make calls of their own."""
+    """Base of sub-clients and of the objects they return that make calls of their own.
+
+    A subclass is written once, for both clients; instantiating it gives an instance of its
+    `variant` for the binding's client: the class in which each `operation` is a plain method
+    (`Client`) or an ``async def`` coroutine function (`AsyncClient`).
+    """
+
+    def __new__(cls, binding: Binding, *args: Any, **kwargs: Any) -> Self:
+        """An instance of the class's variant for the binding's client."""
+        concrete = cls if "_variant_of" in cls.__dict__ else variant(cls, is_async=binding.is_async)
+        return super().__new__(concrete)
 
     def __init__(self, binding: Binding) -> None:
         self._binding = binding
 
     def __repr__(self) -> str:
         mode = "async" if self._binding.is_async else "sync"
-        return f"<{type(self).__qualname__} ({mode}) of client.{self._binding.service}>"
+        return f"<{_definition(type(self)).__qualname__} ({mode}) of client.{self._binding.service}>"
 
 
 BoundT = TypeVar("BoundT", bound=Bound[Any])
 
 
+def _definition(cls: type[Any]) -> type[Any]:
+    """The class as written, for a variant or for the class itself."""
+    definition: type[Any] = cls.__dict__.get("_variant_of") or cls
+    return definition
+
+
+def variant(definition: type[BoundT], *, is_async: bool) -> type[BoundT]:
+    """The class that `Client` (or, with `is_async`, `AsyncClient`) uses for `definition`.
+
+    It subclasses `definition` and turns each of its `operation` methods into a method with
+    the builder's signature (the result type in place of the ``Operation``) and docstring: a
+    plain method that runs the operation, or an ``async def`` that awaits it. Methods that
+    stream or page return their iterator in both modes. Tools that look at methods
+    (``inspect.signature``, ``inspect.iscoroutinefunction``, ``unittest.mock.create_autospec``,
+    ``help()``) see them as if they were written out for each client. Cached: one class per
+    definition and mode.
+    """
+    made: type[BoundT] = _make_variant(cast("Any", definition), is_async)
+    return made
+
+
+@functools.cache
+def _make_variant(definition: type[Any], is_async: bool) -> type[Any]:
+    if "_variant_of" in definition.__dict__:
+        raise TypeError(f"{definition.__qualname__} is already a variant")
+    namespace: dict[str, Any] = {
+        "__module__": definition.__module__,
+        "__doc__": definition.__doc__,
+        "__qualname__": ("Async" if is_async else "Sync") + definition.__qualname__,
+        "__slots__": (),
+        "_variant_of": definition,
+    }
+    for name in dir(definition):
+        attribute = inspect.getattr_static(definition, name)
+        if isinstance(attribute, _RunnerMethod):
+            namespace[name] = attribute.method(is_async=is_async)
+    metaclass: Any = type(definition)
+    made: type[Any] = metaclass(namespace["__qualname__"], (definition,), namespace)
+    return made
+
+
 class _RunnerMethod:
-    """What `operation` and `stream_operation` share: binding a builder to its object's runner."""
+    """What `operation` and `stream_operation` share: a builder whose result a runner executes.
+
+    The class attribute is the descriptor; instances of the class's `variant` get `method` (a
+    function the variant defines in its place).
+    """
 
     _runner_method: str
+    _returns_coroutine = False
 
     def __init__(self, build: Callable[..., Any]) -> None:
         self._build = build
@@ -107,22 +169,46 @@ class _RunnerMethod:
         """
         return self._build(obj, *args, **kwargs)
 
+    def method(self, *, is_async: bool) -> Callable[..., Any]:
+        """The function that stands for this method in a `variant`: it runs what `build` returns."""
+        build, name, execute = self._build, self._name, self._runner_method
+
+        async def coroutine_method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            binding = self._binding
+            return await getattr(binding.runner, execute)(build(self, *args, **kwargs), binding, name)
+
+        def plain_method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            binding = self._binding
+            return getattr(binding.runner, execute)(build(self, *args, **kwargs), binding, name)
+
+        method: Any = coroutine_method if is_async and self._returns_coroutine else plain_method
+        functools.update_wrapper(method, build)
+        method.__signature__ = _public_signature(build, is_async=is_async)
+        return cast("Callable[..., Any]", method)
+
     def _bind(self, obj: Any) -> Callable[..., Any]:
-        build, name, binding = self._build, self._name, obj._binding
-        execute = getattr(binding.runner, self._runner_method)
+        return types.MethodType(self.method(is_async=obj._binding.is_async), obj)
 
-        @functools.wraps(build)
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return execute(build(obj, *args, **kwargs), binding, name)
 
-        obj.__dict__[name] = method  # later lookups skip the descriptor
-        return method
+def _public_signature(build: Callable[..., Any], *, is_async: bool) -> inspect.Signature:
+    """The signature of `build` with what the caller receives as its return annotation."""
+    signature = inspect.signature(build)
+    returns = signature.return_annotation
+    if isinstance(returns, str):
+        match = re.fullmatch(r"(\w*)Operation\[(.*)\]", returns)
+        if match is not None:
+            kind, inner = match.groups()
+            iterator = "AsyncIterator" if is_async else "Iterator"
+            returns = inner if not kind else f"{iterator}[{inner}]"
+        returns = re.sub(r"\bModeT\b", "Async" if is_async else "Sync", returns)
+    return signature.replace(return_annotation=returns)
 
 
 class operation(_RunnerMethod, Generic[BoundT, P, T]):
     """Decorator: the method returns an `Operation[T]`; the caller gets `T` (or a coroutine of it)."""
 
     _runner_method = "run"
+    _returns_coroutine = True
 
     def __init__(self, build: Callable[Concatenate[BoundT, P], Operation[T]]) -> None:
         super().__init__(build)
