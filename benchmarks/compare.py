@@ -159,13 +159,11 @@ def uv(*args: str | Path) -> str:
 
 
 def build_wheels() -> Path:
-    """Wheels of every distribution of this checkout."""
+    """Wheels of every distribution of this checkout (packages/*; the core is xai-sdk)."""
     out = WORK / "wheels"
     shutil.rmtree(out, ignore_errors=True)
-    for project in [
-        ROOT,
-        *sorted(path for path in (ROOT / "packages").iterdir() if (path / "pyproject.toml").exists()),
-    ]:
+    projects = sorted(path for path in (ROOT / "packages").iterdir() if (path / "pyproject.toml").exists())
+    for project in projects:
         uv("build", "--wheel", "--no-build-isolation", "--python", sys.executable, "--out-dir", out, project)
     return out
 

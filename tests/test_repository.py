@@ -22,23 +22,39 @@ def _project(path: Path) -> dict:  # type: ignore[type-arg]
 
 
 def test_every_distribution_has_the_version_of_the_sdk() -> None:
-    versions = {path.name: _project(path)["version"] for path in [ROOT, *PACKAGES]}
+    versions = {path.name: _project(path)["version"] for path in PACKAGES}
     assert set(versions.values()) == {xai_sdk.__version__}, versions
 
 
+def test_the_core_is_the_xai_sdk_distribution_and_the_root_is_not_one() -> None:
+    # packages/xai-core/PACKAGING.md: upgrading over the official xai-sdk is safe because the
+    # distribution that owns xai_sdk/__init__.py is xai-sdk itself.
+    assert _project(ROOT / "packages" / "xai-core")["name"] == "xai-sdk"
+    root = _project(ROOT)
+    assert root["name"] == "xai-sdk-workspace" and "Private :: Do Not Upload" in root["classifiers"]
+    assert not root.get("dependencies") and not root.get("optional-dependencies")
+
+
 def test_distributions_pin_the_core_of_their_own_version() -> None:
+    # Each service depends on xai-sdk directly, so that pip installs xai-sdk (replacing the
+    # official one) before it; xai-sdk itself depends on none of them (no cycle to break).
     for path in PACKAGES:
         if path.name != "xai-core":
-            assert f"xai-core=={xai_sdk.__version__}" in _project(path)["dependencies"], path.name
+            assert f"xai-sdk=={xai_sdk.__version__}" in _project(path)["dependencies"], path.name
+    assert not [
+        requirement
+        for requirement in _project(ROOT / "packages" / "xai-core")["dependencies"]
+        if requirement.startswith("xai")
+    ]
 
 
-def test_every_service_distribution_has_an_extra_of_the_meta_package() -> None:
-    extras = _project(ROOT)["optional-dependencies"]
+def test_every_service_distribution_has_an_extra_of_xai_sdk() -> None:
+    extras = _project(ROOT / "packages" / "xai-core")["optional-dependencies"]
     for path in PACKAGES:
         if path.name != "xai-core":
             assert any(
                 f"{path.name}=={xai_sdk.__version__}" in requirements for requirements in extras.values()
-            )
+            ), path.name
 
 
 def test_only_core_owns_the_top_package_and_the_protos() -> None:

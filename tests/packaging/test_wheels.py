@@ -6,117 +6,57 @@ the wheelhouse that `scripts/wheelhouse.py` fills (it runs before pytest in `hat
 
 from __future__ import annotations
 
-import json
-import os
+import re
 import subprocess
 import sys
-import textwrap
 import zipfile
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
-VERSION = "1.22.0"
+from tests.packaging.environments import ROOT, VERSION, Venv, needs_wheelhouse
 
-pytestmark = [
-    pytest.mark.packaging,
-    pytest.mark.skipif(
-        not (WHEELHOUSE / "sets.sha256").exists(),
-        reason="no wheelhouse: run `python scripts/wheelhouse.py` (hatch run test does) to provision it",
-    ),
-]
+pytestmark = [pytest.mark.packaging, needs_wheelhouse]
 
 
-def uv(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def test_no_file_is_in_two_wheels_and_only_xai_sdk_has_the_top_package_and_protos(wheels: Path) -> None:
+    # Uninstalling a distribution deletes every file of its RECORD: a file shipped by two wheels
+    # would vanish from under the other one (see packages/xai-core/PACKAGING.md).
+    owners: defaultdict[str, list[str]] = defaultdict(list)
+    contents = {}
+    for wheel in sorted(wheels.glob("*.whl")):
+        names = [name for name in zipfile.ZipFile(wheel).namelist() if ".dist-info/" not in name]
+        contents[wheel.name.split("-")[0]] = names
+        for name in names:
+            owners[name].append(wheel.name)
+    assert len(contents) == len(list((ROOT / "packages").iterdir())) + 1  # and the echo plugin
+    assert {name: shared for name, shared in owners.items() if len(shared) > 1} == {}
+    assert owners["xai_sdk/__init__.py"] == [f"xai_sdk-{VERSION}-py3-none-any.whl"]
+    core = set(contents["xai_sdk"])
+    assert {"xai_sdk/proto/chat_pb2.py", "xai_sdk/_plugins/core.py", "xai_sdk/py.typed"} <= core
+    for distribution, names in contents.items():
+        if distribution != "xai_sdk":
+            assert not [name for name in names if name.startswith("xai_sdk/proto/")], distribution
+
+
+def test_the_workspace_root_is_not_a_distribution(tmp_path: Path) -> None:
+    # `pip install .` at the root must say what to install instead of building an empty package.
+    build = [sys.executable, "-m", "uv", "build", "--wheel", "--no-build-isolation", "--offline"]
     result = subprocess.run(
-        [sys.executable, "-m", "uv", *map(str, args)], capture_output=True, text=True, check=False
+        [*build, "--python", sys.executable, "--out-dir", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
     )
-    assert result.returncode == 0, result.stderr
-    return result
-
-
-@pytest.fixture(scope="session")
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Wheels of every distribution, the meta-package and the test-only plugin."""
-    out = tmp_path_factory.mktemp("wheels")
-    projects = [ROOT, *sorted((ROOT / "packages").iterdir()), ROOT / "tests" / "packaging" / "echo_plugin"]
-    for project in projects:
-        uv(
-            "build",
-            "--wheel",
-            "--no-build-isolation",
-            "--offline",
-            "--python",
-            sys.executable,
-            "--out-dir",
-            out,
-            project,
-        )
-    return out
-
-
-class Venv:
-    """A fresh virtual environment with some distributions installed from local wheels only."""
-
-    def __init__(self, path: Path, wheels: Path | None, *requirements: str) -> None:
-        uv("venv", "--quiet", "--python", sys.executable, path)
-        self.python = path / "bin" / "python"
-        sources = ["--find-links", WHEELHOUSE, *(["--find-links", wheels] if wheels else [])]
-        uv(
-            "pip",
-            "install",
-            "--quiet",
-            "--offline",
-            "--no-index",
-            "--python",
-            self.python,
-            *sources,
-            *requirements,
-        )
-
-    def run(self, script: str) -> dict:  # type: ignore[type-arg]
-        """Run a script in the environment; it prints one JSON object as its last line."""
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("XAI_", "PYTHON", "VIRTUAL_ENV"))
-        }
-        result = subprocess.run(
-            [self.python, "-c", textwrap.dedent(script)],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=self.python.parent,
-        )
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-    def distributions(self) -> set[str]:
-        return set(
-            self.run("""
-            import json
-            from importlib.metadata import distributions
-            print(json.dumps(sorted(d.metadata["Name"] for d in distributions())))
-        """)
-        )
-
-
-def test_every_service_wheel_leaves_the_top_package_to_core(wheels: Path) -> None:
-    for wheel in wheels.glob("*.whl"):
-        names = zipfile.ZipFile(wheel).namelist()
-        owns_init = "xai_sdk/__init__.py" in names
-        assert owns_init == wheel.name.startswith("xai_core-"), wheel.name
-        if wheel.name.startswith("xai_core-"):
-            assert "xai_sdk/proto/chat_pb2.py" in names and "xai_sdk/_plugins/core.py" in names
-        else:
-            assert not any(name.startswith("xai_sdk/proto/") for name in names), wheel.name
+    assert result.returncode != 0
+    assert "pip install ./packages/xai-core ./packages/xai-chat" in result.stderr
+    assert list(tmp_path.glob("*.whl")) == []
 
 
 def test_the_full_install_imports_and_answers(wheels: Path, tmp_path: Path) -> None:
     venv = Venv(tmp_path / "all", wheels, f"xai-sdk[all]=={VERSION}")
-    assert {"xai-core", "xai-models", "xai-tokenizer", "xai-emulator", "xai-sdk"} <= venv.distributions()
+    assert {"xai-sdk", "xai-models", "xai-tokenizer", "xai-emulator", "xai-chat"} <= venv.distributions()
+    assert "xai-core" not in venv.distributions()
     result = venv.run("""
         import json, xai_sdk
         from xai_sdk.emulator import Emulator
@@ -151,14 +91,14 @@ def test_an_extra_installs_its_service_and_nothing_else(wheels: Path, tmp_path: 
     assert result["heavy"] == []  # core works with neither OpenTelemetry nor pydantic installed
     assert result["tokens"] == ["Hi", "!"]
     assert result["missing"][0] == "ServiceNotInstalledError"
-    assert 'pip install "xai-sdk[models]"' in result["missing"][1]
+    assert re.search(r'pip install "xai-sdk\[models\](==[0-9.]+)?"', result["missing"][1])
 
 
 def test_a_third_party_distribution_adds_a_service_through_its_entry_point(
     wheels: Path, tmp_path: Path
 ) -> None:
     venv = Venv(
-        tmp_path / "echo", wheels, f"xai-core=={VERSION}", f"xai-emulator=={VERSION}", "xai-echo-test-plugin"
+        tmp_path / "echo", wheels, f"xai-sdk=={VERSION}", f"xai-emulator=={VERSION}", "xai-echo-test-plugin"
     )
     result = venv.run("""
         import json
@@ -179,7 +119,7 @@ def test_the_generated_tree_works_on_each_protobuf_major(wheels: Path, tmp_path:
     venv = Venv(
         tmp_path / f"protobuf-{protobuf}",
         wheels,
-        f"xai-core=={VERSION}",
+        f"xai-sdk=={VERSION}",
         f"xai-models=={VERSION}",
         f"xai-emulator=={VERSION}",
         f"protobuf>={protobuf},<{upper}",
