@@ -4,7 +4,7 @@ The packaging tests (tests/packaging) build the project's wheels and install the
 `--no-index`, so that the test suite itself never reaches the internet; this script, run by
 `hatch run test` before pytest, provisions what they install from PyPI: the runtime
 dependencies at their newest versions, at protobuf 5.29.x and 6.33.x, the proto generator, and
-the official xai-sdk 1.21.0 with its dependencies.
+the official xai-sdk 1.21.0 with its dependencies, and pip.
 It does nothing when the wheelhouse already holds the current sets.
 """
 
@@ -28,6 +28,9 @@ SETS = {
     # The official SDK with everything it depends on: the reference the drop-in tests compare
     # against (in a virtual environment of its own), and the package the upgrade tests replace.
     "official": ["xai-sdk==1.21.0"],
+    # pip itself, installed into the environments where the upgrade tests run pip (uv creates
+    # virtual environments without it).
+    "pip": ["pip"],
 }
 
 
