@@ -77,9 +77,9 @@ def generate(out: Path) -> list[Path]:
         for path in sorted((Path(tmp) / "xai" / "api" / "v1").iterdir()):
             if not path.name.endswith(GENERATED_SUFFIXES):
                 continue
+            # A proto without services gives a grpc module with no stubs; it is kept, as the
+            # official SDK keeps it (code imports e.g. xai_sdk.proto.deferred_pb2_grpc).
             text = path.read_text()
-            if path.name.endswith("_pb2_grpc.py") and "class " not in text:
-                continue  # protos without services produce an empty grpc module
             dest = out / path.name
             dest.write_text(_rewrite(text))
             written.append(dest)

@@ -27,6 +27,7 @@ from xai_sdk.image import (
     convert_image_resolution_to_pb,
 )
 from xai_sdk.proto import batch_pb2, image_pb2
+from xai_sdk.service import variant
 
 MODEL = "grok-imagine-image"
 GENERATE = "Image/GenerateImage"
@@ -493,11 +494,12 @@ def test_only_http_urls_are_downloaded() -> None:
         _ = ImageResponse(proto, 0).image
 
 
-def test_the_official_sync_and_aio_module_paths_name_the_same_classes() -> None:
+def test_the_official_sync_and_aio_module_paths_name_the_variants_of_the_one_client() -> None:
     from xai_sdk.aio import image as aio_image
     from xai_sdk.sync import image as sync_image
 
-    assert sync_image.Client is aio_image.Client is ImageClient
+    assert sync_image.Client is variant(ImageClient, is_async=False)
+    assert aio_image.Client is variant(ImageClient, is_async=True)
     assert sync_image.ImageResponse is aio_image.ImageResponse is ImageResponse
 
 

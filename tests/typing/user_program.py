@@ -33,3 +33,23 @@ async def concurrent(client: AsyncClient) -> list[str]:
     async for partial, _ in chats[0].stream():
         assert_type(partial, Response)
     return [response.content for response in responses]
+
+
+# Code written for the official SDK names its classes by their official module paths.
+from xai_sdk.aio.chat import Chat as AsyncChat  # noqa: E402
+from xai_sdk.aio.client import Client as OfficialAsyncClient  # noqa: E402
+from xai_sdk.sync.chat import Chat  # noqa: E402
+from xai_sdk.sync.client import Client as OfficialClient  # noqa: E402
+from xai_sdk.sync.image import Client as ImageClient  # noqa: E402
+from xai_sdk.types import ReasoningEffort  # noqa: E402
+
+
+def official_paths(client: OfficialClient, async_client: OfficialAsyncClient, effort: ReasoningEffort) -> Chat:
+    images: ImageClient = client.image
+    assert_type(images.sample("a cat", "grok-imagine-image").url, str)
+    conversation: AsyncChat = async_client.chat.create("grok-4", reasoning_effort=effort)
+    assert_type(conversation.messages, Sequence[chat_pb2.Message])
+    return client.chat.create("grok-4")
+
+
+from xai_sdk.proto import chat_pb2  # noqa: E402

@@ -16,6 +16,7 @@ from tests.conftest import outcome
 from xai_sdk import errors
 from xai_sdk.emulator import Emulator
 from xai_sdk.proto import batch_pb2, deferred_pb2, image_pb2, video_pb2
+from xai_sdk.service import variant
 from xai_sdk.video import (
     DEFAULT_VIDEO_POLL_INTERVAL,
     DEFAULT_VIDEO_TIMEOUT,
@@ -593,11 +594,12 @@ def test_a_video_without_url_says_why() -> None:
     )
 
 
-def test_the_official_sync_and_aio_module_paths_name_the_same_client() -> None:
+def test_the_official_sync_and_aio_module_paths_name_the_variants_of_the_one_client() -> None:
     from xai_sdk.aio import video as aio_video
     from xai_sdk.sync import video as sync_video
 
-    assert sync_video.Client is aio_video.Client is VideoClient
+    assert sync_video.Client is variant(VideoClient, is_async=False)
+    assert aio_video.Client is variant(VideoClient, is_async=True)
 
 
 # Every option the three entry points share, set at once: each method forwards all of them.

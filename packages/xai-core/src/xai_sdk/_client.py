@@ -18,21 +18,20 @@ from xai_sdk.service import Binding
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from xai_sdk.auth import Auth
-    from xai_sdk.batch import BatchClient
-    from xai_sdk.chat import ChatClient
-    from xai_sdk.collections import Collections
-    from xai_sdk.files import Files
-    from xai_sdk.image import ImageClient
-    from xai_sdk.models import Models
-    from xai_sdk.service import Async, Sync
-    from xai_sdk.tokenizer import Tokenizer
-    from xai_sdk.video import VideoClient
+    from xai_sdk.auth import AsyncAuth, SyncAuth
+    from xai_sdk.batch import AsyncBatchClient, SyncBatchClient
+    from xai_sdk.chat import AsyncChatClient, SyncChatClient
+    from xai_sdk.collections import AsyncCollections, SyncCollections
+    from xai_sdk.files import AsyncFiles, SyncFiles
+    from xai_sdk.image import AsyncImageClient, SyncImageClient
+    from xai_sdk.models import AsyncModels, SyncModels
+    from xai_sdk.tokenizer import AsyncTokenizer, SyncTokenizer
+    from xai_sdk.video import AsyncVideoClient, SyncVideoClient
 
-__all__ = ["AsyncClient", "Client"]
+__all__ = ["AsyncClient", "BaseClient", "Client"]
 
 
-class _ClientBase:
+class BaseClient:
     """Configuration, plugins and sub-client lookup shared by `Client` and `AsyncClient`."""
 
     _runner_type: ClassVar[type[Runner]]
@@ -98,6 +97,22 @@ class _ClientBase:
         )
 
     @property
+    def _api_channel(self) -> Any:
+        """The API channel, or None before the first call opens it (compatibility shim).
+
+        The official SDK's clients keep their channels in ``_api_channel`` and
+        ``_management_channel``, and some integrations read them (e.g. to close them). On an
+        `AsyncClient`, this is the channel of the running event loop (one is opened per loop).
+        Prefer ``close()``.
+        """
+        return self._transport.opened_channel("api")
+
+    @property
+    def _management_channel(self) -> Any:
+        """The management API channel, or None before it is opened (see `_api_channel`)."""
+        return self._transport.opened_channel("management")
+
+    @property
     def services(self) -> list[str]:
         """The names of the sub-clients this client offers (those of the installed plugins)."""
         return sorted(self._plugins.services)
@@ -125,7 +140,7 @@ class _ClientBase:
         return derived
 
 
-class Client(_ClientBase):
+class Client(BaseClient):
     """The blocking xAI client.
 
     Args:
@@ -160,15 +175,15 @@ class Client(_ClientBase):
     _runner_type = SyncRunner
 
     if TYPE_CHECKING:
-        auth: Auth[Sync]
-        batch: BatchClient[Sync]
-        chat: ChatClient[Sync]
-        collections: Collections[Sync]
-        files: Files[Sync]
-        image: ImageClient[Sync]
-        models: Models[Sync]
-        tokenize: Tokenizer[Sync]
-        video: VideoClient[Sync]
+        auth: SyncAuth
+        batch: SyncBatchClient
+        chat: SyncChatClient
+        collections: SyncCollections
+        files: SyncFiles
+        image: SyncImageClient
+        models: SyncModels
+        tokenize: SyncTokenizer
+        video: SyncVideoClient
 
     def close(self) -> None:
         """Close the channels; the client (and its `with_options` copies) cannot be used after."""
@@ -183,7 +198,7 @@ class Client(_ClientBase):
         self.close()
 
 
-class AsyncClient(_ClientBase):
+class AsyncClient(BaseClient):
     """The asyncio xAI client: the same arguments and sub-clients as `Client`, with awaitable methods.
 
     It may be created anywhere, even outside a running event loop: channels are opened inside
@@ -193,15 +208,15 @@ class AsyncClient(_ClientBase):
     _runner_type = AsyncRunner
 
     if TYPE_CHECKING:
-        auth: Auth[Async]
-        batch: BatchClient[Async]
-        chat: ChatClient[Async]
-        collections: Collections[Async]
-        files: Files[Async]
-        image: ImageClient[Async]
-        models: Models[Async]
-        tokenize: Tokenizer[Async]
-        video: VideoClient[Async]
+        auth: AsyncAuth
+        batch: AsyncBatchClient
+        chat: AsyncChatClient
+        collections: AsyncCollections
+        files: AsyncFiles
+        image: AsyncImageClient
+        models: AsyncModels
+        tokenize: AsyncTokenizer
+        video: AsyncVideoClient
 
     async def close(self) -> None:
         """Close the channels; the client (and its `with_options` copies) cannot be used after."""

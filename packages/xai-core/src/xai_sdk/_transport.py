@@ -112,6 +112,18 @@ class Transport:
         """The host a channel connects to."""
         return self.config.api_host if kind == "api" else self.config.management_api_host
 
+    def opened_channel(self, kind: ChannelKind) -> Any:
+        """The channel of this kind if it is open (in the running loop, for asyncio), else None."""
+        if not self.is_async:
+            channels = self._channels
+        else:
+            try:
+                channels = self._loop_channels.get(asyncio.get_running_loop(), {})
+            except RuntimeError:  # no running loop: no channel of this loop
+                return None
+        open_channel = channels.get(kind)
+        return None if open_channel is None else open_channel.channel
+
     def callable(self, rpc: Rpc[Any, Any], kind: ChannelKind) -> Any:
         """The grpc multi-callable for an RPC on the given channel, opening the channel if needed."""
         channels = self._channels_of_running_loop() if self.is_async else self._channels

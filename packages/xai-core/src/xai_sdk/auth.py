@@ -5,10 +5,10 @@ from __future__ import annotations
 from google.protobuf import empty_pb2
 
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
-from xai_sdk.proto import auth_pb2
-from xai_sdk.service import Bound, ModeT, operation
+from xai_sdk.proto import auth_pb2, auth_pb2_grpc
+from xai_sdk.service import Async, Bound, ModeT, Sync, operation
 
-__all__ = ["Auth"]
+__all__ = ["AsyncAuth", "Auth", "BaseClient", "SyncAuth", "auth_pb2_grpc"]
 
 GET_API_KEY_INFO = Rpc("/xai_api.Auth/get_api_key_info", empty_pb2.Empty, auth_pb2.ApiKey)
 
@@ -23,3 +23,15 @@ class Auth(Bound[ModeT]):
         Returns the `auth_pb2.ApiKey` message.
         """
         return unary(GET_API_KEY_INFO, empty_pb2.Empty(), timeout=timeout)
+
+
+class SyncAuth(Auth[Sync]):
+    """``client.auth`` of `xai_sdk.Client` (the official ``xai_sdk.sync.auth.Client``)."""
+
+
+class AsyncAuth(Auth[Async]):
+    """``client.auth`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.auth.Client``)."""
+
+
+BaseClient = Auth
+"""The official SDK's name of the auth sub-client class."""

@@ -5,21 +5,21 @@ from __future__ import annotations
 import pprint
 from typing import Generic, TypeVar
 
-__all__ = ["ProtoDecorator"]
+__all__ = ["ProtoDecorator", "T"]
 
-ProtoT = TypeVar("ProtoT")
+T = TypeVar("T")
 
 
-class ProtoDecorator(Generic[ProtoT]):
+class ProtoDecorator(Generic[T]):
     """Wraps an API message; `.proto` gives the message itself, `repr()` pretty-prints it."""
 
     _request_id: str | None = None
 
-    def __init__(self, proto: ProtoT) -> None:
+    def __init__(self, proto: T) -> None:
         self._proto = proto
 
     @property
-    def proto(self) -> ProtoT:
+    def proto(self) -> T:
         """The wrapped message."""
         return self._proto
 

@@ -24,8 +24,9 @@ import functools
 import inspect
 import re
 import types
+import typing
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
 
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.operations import Operation, StreamOperation
@@ -54,6 +55,7 @@ class Async(Mode):
 
 
 ModeT = TypeVar("ModeT", bound=Mode)
+_MODES = ((Sync,), (Async,))
 
 
 class Binding:
@@ -82,66 +84,86 @@ class Binding:
 class Bound(Generic[ModeT]):
     """Base of sub-clients and of the objects they return that make calls of their own.
 
-    A subclass is written once, for both clients; instantiating it gives an instance of its
-    `variant` for the binding's client: the class in which each `operation` is a plain method
-    (`Client`) or an ``async def`` coroutine function (`AsyncClient`).
+    A subclass is written once, for both clients: its *definition*. Each client uses a
+    *variant* of it, a subclass for one mode in which every `operation` is a real method (see
+    `variant`). A service declares its two variants by subclassing the definition with the mode::
+
+        class SyncModels(Models[Sync]):  # client.models of xai_sdk.Client
+            ...
+
+        class AsyncModels(Models[Async]):  # client.models of xai_sdk.AsyncClient
+            ...
+
+    Instantiating the definition gives an instance of the variant for the binding's client.
     """
+
+    _variant_of: ClassVar[type[Bound[Any]] | None] = None
+    """For a variant, its definition."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            definition, modes = typing.get_origin(base), typing.get_args(base)
+            if isinstance(definition, type) and issubclass(definition, Bound) and modes in _MODES:
+                _make_variant(cls, definition, is_async=modes == (Async,))
 
     def __new__(cls, binding: Binding, *args: Any, **kwargs: Any) -> Self:
         """An instance of the class's variant for the binding's client."""
-        concrete = cls if "_variant_of" in cls.__dict__ else variant(cls, is_async=binding.is_async)
+        concrete = cls if cls._variant_of is not None else variant(cls, is_async=binding.is_async)
         return super().__new__(concrete)
 
     def __init__(self, binding: Binding) -> None:
         self._binding = binding
 
     def __repr__(self) -> str:
+        name = (type(self)._variant_of or type(self)).__qualname__
         mode = "async" if self._binding.is_async else "sync"
-        return f"<{_definition(type(self)).__qualname__} ({mode}) of client.{self._binding.service}>"
+        return f"<{name} ({mode}) of client.{self._binding.service}>"
 
 
 BoundT = TypeVar("BoundT", bound=Bound[Any])
 
-
-def _definition(cls: type[Any]) -> type[Any]:
-    """The class as written, for a variant or for the class itself."""
-    definition: type[Any] = cls.__dict__.get("_variant_of") or cls
-    return definition
+_VARIANTS: dict[tuple[type[Any], bool], type[Any]] = {}
 
 
 def variant(definition: type[BoundT], *, is_async: bool) -> type[BoundT]:
     """The class that `Client` (or, with `is_async`, `AsyncClient`) uses for `definition`.
 
-    It subclasses `definition` and turns each of its `operation` methods into a method with
-    the builder's signature (the result type in place of the ``Operation``) and docstring: a
+    A variant subclasses `definition` and turns each of its `operation` methods into a method
+    with the builder's signature (the result type in place of the ``Operation``) and docstring: a
     plain method that runs the operation, or an ``async def`` that awaits it. Methods that
     stream or page return their iterator in both modes. Tools that look at methods
     (``inspect.signature``, ``inspect.iscoroutinefunction``, ``unittest.mock.create_autospec``,
-    ``help()``) see them as if they were written out for each client. Cached: one class per
-    definition and mode.
+    ``help()``) see them as if they were written out for each client.
+
+    The variant a service declares (see `Bound`) is returned; for a definition without one (e.g. a
+    third-party plugin's), one is made on first use. One class per definition and mode.
     """
-    made: type[BoundT] = _make_variant(cast("Any", definition), is_async)
-    return made
+    if definition._variant_of is not None:
+        raise TypeError(f"{definition.__qualname__} is a variant, not a definition")
+    made = _VARIANTS.get((definition, is_async))
+    if made is None:
+        mode = Async if is_async else Sync
+        generic: Any = definition
+        made = types.new_class(
+            mode.__name__ + definition.__name__,
+            (generic[mode],),
+            exec_body=lambda namespace: namespace.update(__module__=definition.__module__),
+        )
+    return cast("type[BoundT]", made)
 
 
-@functools.cache
-def _make_variant(definition: type[Any], is_async: bool) -> type[Any]:
-    if "_variant_of" in definition.__dict__:
-        raise TypeError(f"{definition.__qualname__} is already a variant")
-    namespace: dict[str, Any] = {
-        "__module__": definition.__module__,
-        "__doc__": definition.__doc__,
-        "__qualname__": ("Async" if is_async else "Sync") + definition.__qualname__,
-        "__slots__": (),
-        "_variant_of": definition,
-    }
+def _make_variant(cls: type[Any], definition: type[Any], *, is_async: bool) -> None:
+    """Turn `cls`, a subclass of `definition` for one mode, into its variant."""
+    if (definition, is_async) in _VARIANTS:
+        mode = "async" if is_async else "sync"
+        raise TypeError(f"{cls.__qualname__}: {definition.__qualname__} has a {mode} variant already")
+    cls._variant_of = definition
     for name in dir(definition):
         attribute = inspect.getattr_static(definition, name)
-        if isinstance(attribute, _RunnerMethod):
-            namespace[name] = attribute.method(is_async=is_async)
-    metaclass: Any = type(definition)
-    made: type[Any] = metaclass(namespace["__qualname__"], (definition,), namespace)
-    return made
+        if isinstance(attribute, _RunnerMethod) and name not in cls.__dict__:
+            setattr(cls, name, attribute.method(is_async=is_async))
+    _VARIANTS[definition, is_async] = cls
 
 
 class _RunnerMethod:

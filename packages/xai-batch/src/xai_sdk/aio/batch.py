@@ -1,20 +1,12 @@
-"""The official SDK's module path of the asyncio batch client (``xai_sdk.aio.batch``).
+"""The official SDK's module of the asyncio batch sub-client: ``Client`` is ``client.batch``'s class.
 
-`Client` is the one implementation in `xai_sdk.batch`, as bound to an `xai_sdk.AsyncClient`.
-Kept so that code importing it from here runs unchanged.
+It has the names of `xai_sdk.batch` too, as the official module does (and more).
 """
 
-from typing import TYPE_CHECKING
+from xai_sdk import batch
+from xai_sdk.batch import *  # noqa: F403
+from xai_sdk.batch import AsyncBatchClient as Client
+from xai_sdk.chat import BaseChat
 
-from xai_sdk.batch import BatchClient
-
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from xai_sdk.service import Async
-
-    Client: TypeAlias = BatchClient[Async]
-else:
-    Client = BatchClient
-
-__all__ = ["Client"]
+__all__ = ["BaseChat", "Client"]
+__all__ += batch.__all__

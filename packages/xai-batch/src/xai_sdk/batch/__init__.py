@@ -26,6 +26,9 @@ official SDK's; `iter_batches`, `iter_batch_requests` and `iter_results` read wh
 lazily (``async for`` on `AsyncClient`). Results read as `BatchResult` objects.
 """
 
+from typing import TYPE_CHECKING
+
+from xai_sdk._compat import lazy_names
 from xai_sdk.batch._client import BatchClient
 from xai_sdk.batch._requests import (
     ADD_CALL_MAX_BYTES,
@@ -34,11 +37,36 @@ from xai_sdk.batch._requests import (
     BatchRequestInput,
 )
 from xai_sdk.batch._results import BatchResult, ListBatchResultsResponse
+from xai_sdk.meta import ProtoDecorator
+from xai_sdk.proto import batch_pb2, batch_pb2_grpc
+from xai_sdk.service import Async, Sync
+
+if TYPE_CHECKING:
+    from xai_sdk.chat import Response
+    from xai_sdk.image import BaseImageResponse
+    from xai_sdk.video import VideoResponse
+
+
+class SyncBatchClient(BatchClient[Sync]):
+    """``client.batch`` of `xai_sdk.Client` (the official ``xai_sdk.sync.batch.Client``)."""
+
+
+class AsyncBatchClient(BatchClient[Async]):
+    """``client.batch`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.batch.Client``)."""
+
 
 BaseClient = BatchClient
 """The official SDK's name of the batch sub-client class."""
 
 __all__ = [
+    "BaseImageResponse",
+    "Response",
+    "VideoResponse",
+    "SyncBatchClient",
+    "AsyncBatchClient",
+    "ProtoDecorator",
+    "batch_pb2",
+    "batch_pb2_grpc",
     "ADD_CALL_MAX_BYTES",
     "ADD_CALL_MAX_REQUESTS",
     "MESSAGE_LIMIT_BYTES",
@@ -48,3 +76,9 @@ __all__ = [
     "BatchResult",
     "ListBatchResultsResponse",
 ]
+
+# The official module imports chat's, image's and video's wrappers; here they load when read.
+__getattr__ = lazy_names(
+    __name__,
+    {"Response": "xai_sdk.chat", "BaseImageResponse": "xai_sdk.image", "VideoResponse": "xai_sdk.video"},
+)

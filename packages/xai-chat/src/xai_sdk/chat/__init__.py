@@ -14,6 +14,7 @@ Message helpers (`user`, `system`, `assistant`, `developer`, `tool_result`), con
 server-side tools of `xai_sdk.tools`), and what calls return (`Response`, `Chunk`, ...).
 """
 
+from xai_sdk._compat import should_disable_sensitive_attributes
 from xai_sdk.chat._chat import Chat, ChatClient, completions_request
 from xai_sdk.chat._content import (
     assistant,
@@ -52,10 +53,29 @@ from xai_sdk.chat._types import (
     ToolMode,
 )
 from xai_sdk.cost import cost_usd_from_usage
-from xai_sdk.meta import ProtoDecorator
+from xai_sdk.meta import ProtoDecorator, T
+from xai_sdk.proto import chat_pb2, chat_pb2_grpc, image_pb2, sample_pb2, usage_pb2
 from xai_sdk.search import SearchParameters
+from xai_sdk.service import Async, Sync
 from xai_sdk.service_tier import ServiceTier, service_tier_from_proto, service_tier_to_proto
 from xai_sdk.types.model import ChatModel
+
+
+class SyncChatClient(ChatClient[Sync]):
+    """``client.chat`` of `xai_sdk.Client` (the official ``xai_sdk.sync.chat.Client``)."""
+
+
+class AsyncChatClient(ChatClient[Async]):
+    """``client.chat`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.chat.Client``)."""
+
+
+class SyncChat(Chat[Sync]):
+    """A conversation of `xai_sdk.Client` (the official ``xai_sdk.sync.chat.Chat``)."""
+
+
+class AsyncChat(Chat[Async]):
+    """A conversation of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.chat.Chat``)."""
+
 
 BaseChat = Chat
 """The official SDK's name of the conversation class."""
@@ -63,11 +83,21 @@ BaseClient = ChatClient
 """The official SDK's name of the chat sub-client class."""
 
 __all__ = [
+    "AsyncChat",
+    "AsyncChatClient",
+    "SyncChat",
+    "SyncChatClient",
+    "T",
+    "chat_pb2",
+    "chat_pb2_grpc",
+    "image_pb2",
+    "sample_pb2",
+    "should_disable_sensitive_attributes",
+    "usage_pb2",
     "AgentCount",
     "AgentCountMap",
     "BaseChat",
     "BaseClient",
-    "Chat",
     "ChatClient",
     "ChatModel",
     "Chunk",

@@ -23,7 +23,15 @@ from google.protobuf import timestamp_pb2
 
 from xai_sdk.proto import chat_pb2
 
-__all__ = ["SearchMode", "SearchParameters", "news_source", "rss_source", "web_source", "x_source"]
+__all__ = [
+    "SearchMode",
+    "SearchParameters",
+    "chat_pb2",
+    "news_source",
+    "rss_source",
+    "web_source",
+    "x_source",
+]
 
 SearchMode: TypeAlias = Literal["auto", "on", "off"]
 _MODES = {"auto": chat_pb2.AUTO_SEARCH_MODE, "on": chat_pb2.ON_SEARCH_MODE, "off": chat_pb2.OFF_SEARCH_MODE}
@@ -64,7 +72,7 @@ class SearchParameters:
     def _to_proto(self) -> chat_pb2.SearchParameters:
         mode = _MODES.get(self.mode)
         if mode is None:
-            raise ValueError(f"Invalid search mode {self.mode!r}: must be one of {list(_MODES)}")
+            raise ValueError(f"Invalid search mode: {self.mode}. Must be one of: {tuple(_MODES)}")
         return chat_pb2.SearchParameters(
             mode=mode,
             sources=self.sources,

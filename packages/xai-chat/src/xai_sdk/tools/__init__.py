@@ -11,11 +11,14 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from xai_sdk.chat._response import enum_name
-from xai_sdk.proto import chat_pb2
-from xai_sdk.retrieval import RetrievalModeInput, retrieval_mode_fields
+from xai_sdk.proto import chat_pb2, documents_pb2
+from xai_sdk.retrieval import DocumentRetrievalMode, RetrievalModeInput, retrieval_mode_fields
 from xai_sdk.search import timestamp
 
 __all__ = [
+    "DocumentRetrievalMode",
+    "chat_pb2",
+    "documents_pb2",
     "code_execution",
     "collections_search",
     "get_tool_call_type",

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from xai_sdk import Client
-from xai_sdk.chat import Chat, Response, system, user
+from xai_sdk.chat import BaseChat as Chat
+from xai_sdk.chat import Response, system, user
 from xai_sdk.cli._common import CliError, connect, read_stdin
 from xai_sdk.cli._output import print_json
 from xai_sdk.errors import RpcError

@@ -1,136 +1,52 @@
 """The SDK's public type aliases, literal-to-enum maps and validators, in one namespace.
 
-Each service distribution defines the types of its own API; this module gathers them under the
-import path of the official SDK (``from xai_sdk.types import ReasoningEffort``). A name whose
-distribution is not installed raises an `ImportError` that says which extra to install.
+Each service distribution defines the types of its own API and provides them as
+``xai_sdk.types.<service>`` (``xai_sdk.types.chat``, ...); this package gathers them under the
+official SDK's import path (``from xai_sdk.types import ReasoningEffort``), importing each module
+on first use. A name whose distribution is not installed raises an `ImportError` that says which
+extra to install.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from typing import TYPE_CHECKING, Any
 
-from xai_sdk.service_tier import ServiceTier
-from xai_sdk.types.model import AllModels, ChatModel, ImageGenerationModel, VideoGenerationModel
+# The service distributions add modules to this package from their own source trees.
+__path__ = pkgutil.extend_path(__path__, __name__)
+
+from xai_sdk._catalog import SERVICES, install_hint
+from xai_sdk.types.common import ServiceTier  # noqa: F401 - in __all__
+from xai_sdk.types.model import (  # noqa: F401 - in __all__
+    AllModels,
+    ChatModel,
+    ImageGenerationModel,
+    VideoGenerationModel,
+)
 
 if TYPE_CHECKING:
-    from xai_sdk.chat._types import (
-        AgentCount,
-        AgentCountMap,
-        Content,
-        Guideline,
-        GuidelineBehavior,
-        GuidelineBehaviorMap,
-        GuidelineCategory,
-        GuidelineCategoryMap,
-        ImageDetail,
-        IncludeOption,
-        IncludeOptionMap,
-        ReasoningEffort,
-        ResponseFormat,
-        ToolMode,
-    )
-    from xai_sdk.image._types import ImageAspectRatio, ImageFormat, ImageQuality, ImageResolution
-    from xai_sdk.video._types import (
-        FileIdKeyframe,
-        Keyframe,
-        KeyframeValidator,
-        ReferenceAudio,
-        ReferenceAudioValidator,
-        UrlKeyframe,
-        VideoAspectRatio,
-        VideoResolution,
-        VoiceAudioRef,
-    )
+    from xai_sdk.types.chat import *  # noqa: F403
+    from xai_sdk.types.image import *  # noqa: F403
+    from xai_sdk.types.video import *  # noqa: F403
 
-# Names defined by the service distributions: module, and the extra that installs it.
-_ELSEWHERE: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(
-        [
-            "AgentCount",
-            "AgentCountMap",
-            "Content",
-            "Guideline",
-            "GuidelineBehavior",
-            "GuidelineBehaviorMap",
-            "GuidelineCategory",
-            "GuidelineCategoryMap",
-            "ImageDetail",
-            "IncludeOption",
-            "IncludeOptionMap",
-            "ReasoningEffort",
-            "ResponseFormat",
-            "ToolMode",
-        ],
-        ("xai_sdk.chat._types", "chat"),
-    ),
-    **dict.fromkeys(
-        ["ImageAspectRatio", "ImageFormat", "ImageQuality", "ImageResolution"],
-        ("xai_sdk.image._types", "image"),
-    ),
-    **dict.fromkeys(
-        [
-            "FileIdKeyframe",
-            "Keyframe",
-            "KeyframeValidator",
-            "ReferenceAudio",
-            "ReferenceAudioValidator",
-            "UrlKeyframe",
-            "VideoAspectRatio",
-            "VideoResolution",
-            "VoiceAudioRef",
-        ],
-        ("xai_sdk.video._types", "video"),
-    ),
-}
+_ELSEWHERE = {name: service.extra for service in SERVICES for name in service.type_names}
+"""Names defined by the service distributions, and the extra that installs each."""
 
-__all__ = [
-    "AgentCount",
-    "AgentCountMap",
-    "AllModels",
-    "ChatModel",
-    "Content",
-    "FileIdKeyframe",
-    "Guideline",
-    "GuidelineBehavior",
-    "GuidelineBehaviorMap",
-    "GuidelineCategory",
-    "GuidelineCategoryMap",
-    "ImageAspectRatio",
-    "ImageDetail",
-    "ImageFormat",
-    "ImageGenerationModel",
-    "ImageQuality",
-    "ImageResolution",
-    "IncludeOption",
-    "IncludeOptionMap",
-    "Keyframe",
-    "KeyframeValidator",
-    "ReasoningEffort",
-    "ReferenceAudio",
-    "ReferenceAudioValidator",
-    "ResponseFormat",
-    "ServiceTier",
-    "ToolMode",
-    "UrlKeyframe",
-    "VideoAspectRatio",
-    "VideoGenerationModel",
-    "VideoResolution",
-    "VoiceAudioRef",
-]
+__all__ = sorted(  # noqa: PLE0605
+    ["AllModels", "ChatModel", "ImageGenerationModel", "ServiceTier", "VideoGenerationModel", *_ELSEWHERE]
+)
 
 
 def __getattr__(name: str) -> Any:
+    extra = _ELSEWHERE.get(name)
+    if extra is None:
+        raise AttributeError(f"module 'xai_sdk.types' has no attribute {name!r}")
     try:
-        module_name, extra = _ELSEWHERE[name]
-    except KeyError:
-        raise AttributeError(f"module 'xai_sdk.types' has no attribute {name!r}") from None
-    try:
-        module = importlib.import_module(module_name)
+        module = importlib.import_module(f"{__name__}.{extra}")
     except ModuleNotFoundError as error:
         raise ImportError(
-            f"xai_sdk.types.{name} comes with xai-{extra}, which is not installed: "
-            f'pip install "xai-sdk[{extra}]"'
+            f"xai_sdk.types.{name} comes with xai-{extra}, which is not installed: {install_hint(extra)}"
         ) from error
     value = getattr(module, name)
     globals()[name] = value

@@ -1,22 +1,24 @@
-"""The official SDK's module path of the asyncio image client (``xai_sdk.aio.image``).
+"""The official SDK's module of the asyncio image sub-client: ``Client`` is ``client.image``'s class.
 
-`Client` and `ImageResponse` are the one implementation in `xai_sdk.image`, as bound to an
-`xai_sdk.AsyncClient`: ``await response.image`` gives the bytes. Kept so that code importing
-them from here runs unchanged.
+It has the names of `xai_sdk.image` too, as the official module does (and more).
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
-from xai_sdk.image import ImageClient, ImageResponse
+from xai_sdk import image
+from xai_sdk._compat import tracing_names
+from xai_sdk.client import USER_AGENT
+from xai_sdk.image import *  # noqa: F403
+from xai_sdk.image import AsyncImageClient as Client
+from xai_sdk.image._response import ImageResponse as _ImageResponse
+from xai_sdk.proto import batch_pb2
+from xai_sdk.service import Async
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from xai_sdk.service import Async
-
-    Client: TypeAlias = ImageClient[Async]
-    ImageResponse: TypeAlias = ImageResponse[Async]  # type: ignore[no-redef]
+if TYPE_CHECKING:  # typed as what `client.image.sample()` returns
+    ImageResponse: TypeAlias = _ImageResponse[Async]
 else:
-    Client = ImageClient
+    ImageResponse = _ImageResponse
 
-__all__ = ["Client", "ImageResponse"]
+__all__ = ["ImageResponse", "Client", "USER_AGENT", "batch_pb2"]
+__all__ += image.__all__
+__getattr__ = tracing_names(__name__)

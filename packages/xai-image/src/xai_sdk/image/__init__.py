@@ -16,6 +16,8 @@ The types of the parameters (`ImageFormat`, `ImageAspectRatio`, ...) and their c
 proto enums (`convert_image_format_to_pb`, ...) are here too.
 """
 
+from xai_sdk._compat import should_disable_sensitive_attributes
+from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.image._client import ImageClient
 from xai_sdk.image._request import (
     convert_image_aspect_ratio_to_pb,
@@ -24,7 +26,8 @@ from xai_sdk.image._request import (
     convert_image_resolution_to_pb,
     generate_image_request,
 )
-from xai_sdk.image._response import DOWNLOAD_TIMEOUT, BaseImageResponse, ImageResponse
+from xai_sdk.image._response import DOWNLOAD_TIMEOUT, BaseImageResponse
+from xai_sdk.image._response import ImageResponse as ImageResponse
 from xai_sdk.image._types import (
     ImageAspectRatio,
     ImageAspectRatioMap,
@@ -35,13 +38,33 @@ from xai_sdk.image._types import (
     ImageResolution,
     ImageResolutionMap,
 )
+from xai_sdk.meta import ProtoDecorator
+from xai_sdk.proto import image_pb2, image_pb2_grpc, usage_pb2
+from xai_sdk.service import Async, Sync
 from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import ImageGenerationModel
+
+
+class SyncImageClient(ImageClient[Sync]):
+    """``client.image`` of `xai_sdk.Client` (the official ``xai_sdk.sync.image.Client``)."""
+
+
+class AsyncImageClient(ImageClient[Async]):
+    """``client.image`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.image.Client``)."""
+
 
 BaseClient = ImageClient
 """The official SDK's name of the image sub-client class."""
 
 __all__ = [
+    "SyncImageClient",
+    "AsyncImageClient",
+    "ProtoDecorator",
+    "cost_usd_from_usage",
+    "image_pb2",
+    "image_pb2_grpc",
+    "should_disable_sensitive_attributes",
+    "usage_pb2",
     "DOWNLOAD_TIMEOUT",
     "BaseClient",
     "BaseImageResponse",
@@ -55,7 +78,6 @@ __all__ = [
     "ImageQualityMap",
     "ImageResolution",
     "ImageResolutionMap",
-    "ImageResponse",
     "StorageOptions",
     "convert_image_aspect_ratio_to_pb",
     "convert_image_format_to_pb",

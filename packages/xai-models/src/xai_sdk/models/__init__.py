@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from google.protobuf import empty_pb2
 
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
-from xai_sdk.proto import models_pb2
-from xai_sdk.service import Bound, ModeT, operation
+from xai_sdk.proto import models_pb2, models_pb2_grpc
+from xai_sdk.service import Async, Bound, ModeT, Sync, operation
 
-__all__ = ["Models"]
+__all__ = ["AsyncModels", "BaseClient", "Models", "SyncModels", "models_pb2_grpc"]
 
 _SERVICE = "/xai_api.Models/"
 LIST_LANGUAGE_MODELS = Rpc(
@@ -106,3 +106,15 @@ class Models(Bound[ModeT]):
     ) -> Operation[models_pb2.ImageGenerationModel]:
         """Get one image generation model by name or alias; `NotFoundError` if there is none."""
         return unary(GET_IMAGE_GENERATION_MODEL, _model_request(name), timeout=timeout)
+
+
+class SyncModels(Models[Sync]):
+    """``client.models`` of `xai_sdk.Client` (the official ``xai_sdk.sync.models.Client``)."""
+
+
+class AsyncModels(Models[Async]):
+    """``client.models`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.models.Client``)."""
+
+
+BaseClient = Models
+"""The official SDK's name of the models sub-client class."""

@@ -12,8 +12,16 @@ convention attributes, and the metrics ``gen_ai.client.operation.duration``,
 ``gen_ai.client.token.usage`` and ``gen_ai.client.operation.time_to_first_chunk``.
 """
 
+from xai_sdk._compat import should_disable_sensitive_attributes
 from xai_sdk._plugins.telemetry import tracing_disabled
-from xai_sdk.telemetry._attributes import should_disable_sensitive_attributes
+from xai_sdk.telemetry import config
 from xai_sdk.telemetry._config import Telemetry, get_meter, get_tracer
 
-__all__ = ["Telemetry", "get_meter", "get_tracer", "should_disable_sensitive_attributes", "tracing_disabled"]
+__all__ = [
+    "Telemetry",
+    "config",
+    "get_meter",
+    "get_tracer",
+    "should_disable_sensitive_attributes",
+    "tracing_disabled",
+]

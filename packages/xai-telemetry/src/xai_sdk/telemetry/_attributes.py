@@ -9,7 +9,6 @@ Calls of services this module does not know get a span named ``<service>.<method
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,15 +16,9 @@ from typing import Any
 from xai_sdk.hookspecs import CallInfo
 from xai_sdk.proto import chat_pb2, image_pb2, usage_pb2, video_pb2
 
-SENSITIVE_ENV = "XAI_SDK_DISABLE_SENSITIVE_TELEMETRY_ATTRIBUTES"
 PROVIDER = "xai"
 Attributes = dict[str, Any]
 ResultAttributes = Callable[[Any, bool], Attributes]
-
-
-def should_disable_sensitive_attributes() -> bool:
-    """Whether ``XAI_SDK_DISABLE_SENSITIVE_TELEMETRY_ATTRIBUTES`` is ``1`` or ``true`` (read per call)."""
-    return os.environ.get(SENSITIVE_ENV, "").strip().lower() in ("1", "true")
 
 
 @dataclass

@@ -12,8 +12,9 @@ import grpc
 from opentelemetry import context, trace
 from opentelemetry.trace import SpanKind, Status, StatusCode
 
+from xai_sdk._compat import should_disable_sensitive_attributes
 from xai_sdk.hookspecs import CallInfo, RpcInfo
-from xai_sdk.telemetry._attributes import SpanPlan, plan, should_disable_sensitive_attributes
+from xai_sdk.telemetry._attributes import SpanPlan, plan
 from xai_sdk.telemetry._config import get_meter, get_tracer
 
 STASH_KEY = "xai-telemetry"

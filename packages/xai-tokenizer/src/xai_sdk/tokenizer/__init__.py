@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
-from xai_sdk.proto import tokenize_pb2
-from xai_sdk.service import Bound, ModeT, operation
+from xai_sdk.proto import tokenize_pb2, tokenize_pb2_grpc
+from xai_sdk.service import Async, Bound, ModeT, Sync, operation
 
-__all__ = ["Tokenizer"]
+__all__ = ["AsyncTokenizer", "BaseClient", "Tokenizer", "SyncTokenizer", "tokenize_pb2_grpc"]
 
 TOKENIZE_TEXT = Rpc(
     "/xai_api.Tokenize/TokenizeText", tokenize_pb2.TokenizeTextRequest, tokenize_pb2.TokenizeTextResponse
@@ -37,3 +37,15 @@ class Tokenizer(Bound[ModeT]):
             raise ValueError(f"model must be a model name such as 'grok-4', got {model!r}")
         request = tokenize_pb2.TokenizeTextRequest(text=text, model=model)
         return unary(TOKENIZE_TEXT, request, _tokens, timeout=timeout)
+
+
+class SyncTokenizer(Tokenizer[Sync]):
+    """``client.tokenize`` of `xai_sdk.Client` (the official ``xai_sdk.sync.tokenizer.Client``)."""
+
+
+class AsyncTokenizer(Tokenizer[Async]):
+    """``client.tokenize`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.tokenizer.Client``)."""
+
+
+BaseClient = Tokenizer
+"""The official SDK's name of the tokenizer sub-client class."""

@@ -1,20 +1,15 @@
-"""The official SDK's module path of the blocking video client (``xai_sdk.sync.video``).
+"""The official SDK's module of the blocking video sub-client: ``Client`` is ``client.video``'s class.
 
-`Client` is the one implementation, `xai_sdk.video.VideoClient`, as bound to a blocking
-`xai_sdk.Client`. Kept so that code importing it from here runs unchanged.
+It has the names of `xai_sdk.video` too, as the official module does (and more).
 """
 
-from typing import TYPE_CHECKING
+from xai_sdk import video
+from xai_sdk._compat import tracing_names
+from xai_sdk.poll_timer import PollTimer
+from xai_sdk.proto import batch_pb2, deferred_pb2
+from xai_sdk.video import *  # noqa: F403
+from xai_sdk.video import SyncVideoClient as Client
 
-from xai_sdk.video import VideoClient
-
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from xai_sdk.service import Sync
-
-    Client: TypeAlias = VideoClient[Sync]
-else:
-    Client = VideoClient
-
-__all__ = ["Client"]
+__all__ = ["Client", "PollTimer", "batch_pb2", "deferred_pb2"]
+__all__ += video.__all__
+__getattr__ = tracing_names(__name__)

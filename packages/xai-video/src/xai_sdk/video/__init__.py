@@ -15,6 +15,11 @@ one; `prepare` and `prepare_extension` build batch requests. A job the server re
 raises `VideoGenerationError`.
 """
 
+from xai_sdk._compat import should_disable_sensitive_attributes
+from xai_sdk.cost import cost_usd_from_usage
+from xai_sdk.meta import ProtoDecorator
+from xai_sdk.proto import image_pb2, usage_pb2, video_pb2, video_pb2_grpc
+from xai_sdk.service import Async, Sync
 from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import VideoGenerationModel
 from xai_sdk.video._client import DEFAULT_VIDEO_POLL_INTERVAL, DEFAULT_VIDEO_TIMEOUT, VideoClient
@@ -41,10 +46,28 @@ from xai_sdk.video._types import (
     VoiceAudioRef,
 )
 
+
+class SyncVideoClient(VideoClient[Sync]):
+    """``client.video`` of `xai_sdk.Client` (the official ``xai_sdk.sync.video.Client``)."""
+
+
+class AsyncVideoClient(VideoClient[Async]):
+    """``client.video`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.video.Client``)."""
+
+
 BaseClient = VideoClient
 """The official SDK's name of the video sub-client class."""
 
 __all__ = [
+    "SyncVideoClient",
+    "AsyncVideoClient",
+    "ProtoDecorator",
+    "cost_usd_from_usage",
+    "image_pb2",
+    "should_disable_sensitive_attributes",
+    "usage_pb2",
+    "video_pb2",
+    "video_pb2_grpc",
     "DEFAULT_VIDEO_POLL_INTERVAL",
     "DEFAULT_VIDEO_TIMEOUT",
     "EXTENSION_DURATION_RANGE",
