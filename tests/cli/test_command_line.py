@@ -128,7 +128,7 @@ def test_a_service_that_is_not_installed_names_the_extra_to_install(xai: Cli) ->
     # Without its plugin the image service is missing, as when xai-image is not installed.
     result = xai("image", "a cat", env={"XAI_SDK_DISABLE_PLUGIN_AUTOLOAD": "1"})
     assert result.returncode == 1
-    assert one_error_line(result).endswith('pip install "xai-sdk[image]"')
+    assert one_error_line(result).endswith('pip install "xai-sdk[image]==1.22.0"')
 
 
 def test_a_missing_service_package_is_reported_with_its_extra() -> None:
@@ -137,7 +137,7 @@ def test_a_missing_service_package_is_reported_with_its_extra() -> None:
     error = ModuleNotFoundError("No module named 'xai_sdk.collections'", name="xai_sdk.collections")
     assert describe(error) == (
         1,
-        'this command needs the xai-collections distribution: pip install "xai-sdk[collections]"',
+        'this command needs the xai-collections distribution: pip install "xai-sdk[collections]==1.22.0"',
     )
     assert describe(ModuleNotFoundError("No module named 'left_pad'", name="left_pad")) is None
 

@@ -10,6 +10,7 @@ from typing import Any
 import grpc
 import pytest
 
+import xai_sdk
 from tests.conftest import outcome
 from tests.plugin_for_tests import xai_echo
 from xai_sdk import Client, errors, plugins
@@ -44,7 +45,7 @@ def test_a_missing_official_service_names_the_extra_to_install(
     with xai_emulator.client() as client:
         with pytest.raises(errors.ServiceNotInstalledError) as raised:
             getattr(client, attribute)
-        assert f'pip install "xai-sdk[{extra}]"' in str(raised.value)
+        assert f'pip install "xai-sdk[{extra}]=={xai_sdk.__version__}"' in str(raised.value)
         assert isinstance(raised.value, AttributeError)
         assert not hasattr(client, attribute)
 

@@ -18,6 +18,7 @@ from typing import Any, cast
 import pluggy
 
 from xai_sdk import _debug_log, hookspecs
+from xai_sdk._catalog import SERVICES, install_hint
 from xai_sdk._plugins import core
 from xai_sdk.errors import PluginError, ServiceNotInstalledError
 from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
@@ -27,16 +28,7 @@ __all__ = ["ENTRY_POINT_GROUP", "OFFICIAL_SERVICES", "PluginSet", "ServiceSpec",
 logger = logging.getLogger("xai_sdk")
 
 ENTRY_POINT_GROUP = "xai_sdk"
-OFFICIAL_SERVICES = {
-    "batch": "batch",
-    "chat": "chat",
-    "collections": "collections",
-    "files": "files",
-    "image": "image",
-    "models": "models",
-    "tokenize": "tokenizer",
-    "video": "video",
-}
+OFFICIAL_SERVICES = {attribute: service.extra for service in SERVICES for attribute in service.attributes}
 """Sub-clients of the official SDK and the `xai-sdk` extra that installs each."""
 
 
@@ -238,7 +230,7 @@ class PluginSet:
         if extra is not None:
             raise ServiceNotInstalledError(
                 f"client.{name} needs the xai-{extra} distribution, which is not installed: "
-                f'pip install "xai-sdk[{extra}]"',
+                f"{install_hint(extra)}",
                 name=name,
             )
         raise ServiceNotInstalledError(f"The client has no service or attribute {name!r}", name=name)

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from xai_sdk._catalog import extra_of_module, install_hint
 from xai_sdk.cli._common import USAGE, CliError
 from xai_sdk.cli._parser import build_parser
 from xai_sdk.errors import XaiError
@@ -15,17 +16,6 @@ __all__ = ["INTERRUPTED", "describe", "main"]
 
 INTERRUPTED = 130
 """Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
-
-_EXTRAS = {
-    "xai_sdk.chat": "chat",
-    "xai_sdk.collections": "collections",
-    "xai_sdk.emulator": "emulator",
-    "xai_sdk.files": "files",
-    "xai_sdk.image": "image",
-    "xai_sdk.models": "models",
-    "xai_sdk.tokenizer": "tokenizer",
-}
-"""Packages the commands import, and the `xai-sdk` extra that installs each."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,11 +63,11 @@ def describe(error: BaseException) -> tuple[int, str] | None:
     if isinstance(error, CliError):
         status, message = error.status, str(error)
     elif isinstance(error, ModuleNotFoundError):
-        extra = _EXTRAS.get(error.name or "")
+        extra = extra_of_module(error.name or "")
         if extra is None:
             return None
         status = 1
-        message = f'this command needs the xai-{extra} distribution: pip install "xai-sdk[{extra}]"'
+        message = f"this command needs the xai-{extra} distribution: {install_hint(extra)}"
     elif isinstance(error, XaiError):  # RPC failures (typed by status code), missing services
         status, message = 1, str(error)
     elif isinstance(error, TimeoutError):  # polling gave up (an OSError, hence first)
