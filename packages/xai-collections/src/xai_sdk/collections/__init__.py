@@ -43,12 +43,38 @@ from xai_sdk.collections._types import (
     Order,
     TokensConfiguration,
 )
+from xai_sdk.proto import (
+    collections_pb2,
+    collections_pb2_grpc,
+    documents_pb2_grpc,
+    files_pb2_grpc,
+    shared_pb2,
+    types_pb2,
+)
 from xai_sdk.retrieval import DocumentRetrievalMode
+from xai_sdk.service import Async, Sync
+
+
+class SyncCollections(Collections[Sync]):
+    """``client.collections`` of `xai_sdk.Client` (the official ``xai_sdk.sync.collections.Client``)."""
+
+
+class AsyncCollections(Collections[Async]):
+    """``client.collections`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.collections.Client``)."""
+
 
 BaseClient = Collections
 """The official SDK's name of the collections sub-client class."""
 
 __all__ = [
+    "SyncCollections",
+    "AsyncCollections",
+    "collections_pb2",
+    "collections_pb2_grpc",
+    "documents_pb2_grpc",
+    "files_pb2_grpc",
+    "shared_pb2",
+    "types_pb2",
     "DEFAULT_INDEXING_POLL_INTERVAL",
     "DEFAULT_INDEXING_TIMEOUT",
     "BaseClient",

@@ -15,6 +15,7 @@ memory; `Files.download` and `Files.iter_content` do the same for downloads. Cal
 API's messages (`xai_sdk.proto.files_pb2`).
 """
 
+from xai_sdk._compat import should_disable_sensitive_attributes
 from xai_sdk.files._files import Files
 from xai_sdk.files._types import (
     BatchUploadCallback,
@@ -26,12 +27,29 @@ from xai_sdk.files._types import (
     StorageOptionsValidator,
 )
 from xai_sdk.files._upload import UPLOAD_CHUNK_SIZE
+from xai_sdk.proto import files_pb2, files_pb2_grpc, image_pb2
+from xai_sdk.service import Async, Sync
 from xai_sdk.storage import PublicUrlInput, PublicUrlOptions, StorageOptions
+
+
+class SyncFiles(Files[Sync]):
+    """``client.files`` of `xai_sdk.Client` (the official ``xai_sdk.sync.files.Client``)."""
+
+
+class AsyncFiles(Files[Async]):
+    """``client.files`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.files.Client``)."""
+
 
 BaseClient = Files
 """The official SDK's name of the files sub-client class."""
 
 __all__ = [
+    "should_disable_sensitive_attributes",
+    "SyncFiles",
+    "AsyncFiles",
+    "files_pb2",
+    "files_pb2_grpc",
+    "image_pb2",
     "UPLOAD_CHUNK_SIZE",
     "BaseClient",
     "BatchUploadCallback",
