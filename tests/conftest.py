@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
+from tests.reference import OfficialSdk, official_wheel
 from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator import Emulator
-
-from tests.reference import OfficialSdk, official_wheel
 
 # xai-telemetry is installed in the development environment; the tests of other services run
 # without its hooks (its own tests register it explicitly). Read before the first client exists.
