@@ -94,6 +94,37 @@ def test_an_extra_installs_its_service_and_nothing_else(wheels: Path, tmp_path: 
     assert re.search(r'pip install "xai-sdk\[models\](==[0-9.]+)?"', result["missing"][1])
 
 
+def test_the_official_paths_of_a_missing_service_say_what_to_install(wheels: Path, tmp_path: Path) -> None:
+    venv = Venv(tmp_path / "core", wheels, f"xai-sdk=={VERSION}")
+    result = venv.run("""
+        import json, xai_sdk
+        outcomes = {}
+        try:
+            import xai_sdk.sync.chat
+        except ModuleNotFoundError as error:
+            outcomes["import"] = [error.name, str(error)]
+        try:
+            xai_sdk.image
+        except AttributeError as error:
+            outcomes["attribute"] = str(error)
+        try:
+            from xai_sdk.types import ReasoningEffort
+        except ImportError as error:
+            outcomes["type"] = str(error)
+        import xai_sdk.proto.v6.chat_pb2, xai_sdk.sync.client, xai_sdk.aio.auth
+        outcomes["core"] = [xai_sdk.sync.client.Client is xai_sdk.Client, xai_sdk.proto.v6.chat_pb2.__name__]
+        print(json.dumps(outcomes))
+    """)
+    assert result["import"] == [
+        "xai_sdk.sync.chat",
+        "No module named 'xai_sdk.sync.chat': it comes with the xai-chat distribution, which is not "
+        f'installed: pip install "xai-sdk[chat]=={VERSION}"',
+    ]
+    assert result["attribute"].endswith(f'pip install "xai-sdk[image]=={VERSION}"')
+    assert result["type"].endswith(f'pip install "xai-sdk[chat]=={VERSION}"')
+    assert result["core"] == [True, "xai_sdk.proto.chat_pb2"]
+
+
 def test_a_third_party_distribution_adds_a_service_through_its_entry_point(
     wheels: Path, tmp_path: Path
 ) -> None:
