@@ -43,9 +43,8 @@ DELIBERATE = {
 
 def _deliberate(path: str, method: str) -> str | None:
     short = path.removeprefix("xai_sdk.sync.").removeprefix("xai_sdk.aio.")
-    if method == "__init__" and (
-        short.endswith(".Client") and short != "client.Client" or short == "chat.Chat"
-    ):
+    created_by_the_client = (short.endswith(".Client") and short != "client.Client") or short == "chat.Chat"
+    if method == "__init__" and created_by_the_client:
         return SUB_CLIENT_INIT
     return DELIBERATE.get((short, method))
 
