@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import subprocess
 import sys
 
 import grpc
@@ -228,3 +229,38 @@ def test_a_client_created_before_fork_works_in_the_child(xai_emulator: Emulator)
         report = os.read(read, 1000).decode()
         os.close(read)
         assert report == f"{len(client.models.list_language_models())} True"
+
+
+def test_the_official_channel_attributes_give_the_open_channels(xai_emulator: Emulator) -> None:
+    # Integrations written for the official SDK read (and close) client._api_channel.
+    with xai_emulator.client() as client:
+        assert client._api_channel is None and client._management_channel is None
+        client.models.list_language_models()
+        assert isinstance(client._api_channel, grpc.Channel) and client._management_channel is None
+        client.collections.list()
+        assert isinstance(client._management_channel, grpc.Channel)
+        assert client._management_channel is not client._api_channel
+
+
+def test_the_async_client_gives_the_channel_of_the_running_loop(xai_emulator: Emulator) -> None:
+    client = xai_emulator.async_client()
+
+    async def channel_after_a_call() -> grpc.aio.Channel:
+        assert client._api_channel is None  # none opened in this loop yet
+        await client.models.list_language_models()
+        channel = client._api_channel
+        assert isinstance(channel, grpc.aio.Channel)
+        await channel.close()  # what an integration does on loop shutdown
+        return channel
+
+    first, second = asyncio.run(channel_after_a_call()), asyncio.run(channel_after_a_call())
+    assert first is not second and client._api_channel is None  # outside any loop
+
+
+def test_importing_the_sdk_imports_no_service_until_one_is_used() -> None:
+    code = (
+        "import sys, xai_sdk; before = sorted(m for m in sys.modules if m.startswith('xai_sdk.chat'));"
+        " xai_sdk.chat.user('hi'); print(before, 'xai_sdk.chat' in sys.modules, xai_sdk.sync.chat.Client)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["[]", "True", "<class", "'xai_sdk.chat.SyncChatClient'>"]

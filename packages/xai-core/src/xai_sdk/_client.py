@@ -162,7 +162,7 @@ class Client(BaseClient):
         plugins: plugins for this client only (see `xai_sdk.hookspecs`): objects, names of
             installed plugins (``"chat"``) or import paths (``"my_package.plugin"``).
         autoload: whether the installed plugins (the ``xai_sdk`` entry points) load; False
-            loads only xai-core's and `plugins`, e.g. ``Client(autoload=False,
+            loads only the core's and `plugins`, e.g. ``Client(autoload=False,
             plugins=["chat"])`` in a serverless function. Default: True, unless
             ``XAI_SDK_DISABLE_PLUGIN_AUTOLOAD`` is ``1`` or ``true``.
 

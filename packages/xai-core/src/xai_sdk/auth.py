@@ -14,7 +14,7 @@ GET_API_KEY_INFO = Rpc("/xai_api.Auth/get_api_key_info", empty_pb2.Empty, auth_p
 
 
 class Auth(Bound[ModeT]):
-    """The ``auth`` sub-client (part of xai-core)."""
+    """The ``auth`` sub-client (part of the core, the xai-sdk distribution)."""
 
     @operation
     def get_api_key_info(self, *, timeout: Timeout = None) -> Operation[auth_pb2.ApiKey]:

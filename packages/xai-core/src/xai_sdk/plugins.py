@@ -159,18 +159,18 @@ class PluginSet:
     """The plugins of one client: its pluggy manager, its services and its observers.
 
     With `autoload` (the default, unless ``XAI_SDK_DISABLE_PLUGIN_AUTOLOAD`` is set), the
-    installed plugins are loaded too; without it, only xai-core's own and `extra_plugins`.
+    installed plugins are loaded too; without it, only the core's own and `extra_plugins`.
     """
 
     def __init__(self, extra_plugins: Sequence[object] = (), *, autoload: bool | None = None) -> None:
         self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.manager.add_hookspecs(hookspecs)
-        self.manager.register(core, name="xai-core")
+        self.manager.register(core, name="xai-sdk")
         self._broken: dict[str, InstalledPlugin] = {}
         installed_ids = {id(core)}
         _debug_log.configure_from_environment()
         if _debug_log.enabled():
-            self.manager.register(_debug_log.DebugLog(), name="xai-core:debug-log")
+            self.manager.register(_debug_log.DebugLog(), name="xai-sdk:debug-log")
         autoload = autoload_default() if autoload is None else autoload
         for installed in installed_plugins() if autoload else ():
             if installed.plugin is None:

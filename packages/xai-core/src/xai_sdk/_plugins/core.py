@@ -1,4 +1,4 @@
-"""xai-core's own plugin: the `auth` service.
+"""The core's own plugin (the xai-sdk distribution): the `auth` service.
 
 `xai_sdk._plugins` is a namespace package: every distribution puts the small module that
 declares its plugin here, so that loading plugins imports nothing heavy.
@@ -10,4 +10,4 @@ from xai_sdk.hookspecs import ServiceSpec, hookimpl
 @hookimpl
 def xai_sdk_services() -> list[ServiceSpec]:
     """Declare `client.auth`."""
-    return [ServiceSpec(name="auth", client="xai_sdk.auth:Auth", distribution="xai-core")]
+    return [ServiceSpec(name="auth", client="xai_sdk.auth:Auth", distribution="xai-sdk")]
