@@ -48,7 +48,8 @@ class _OfficialPathFinder:
         if fullname.startswith(_VERSIONED_PROTO_PACKAGES):
             from importlib.util import spec_from_loader  # noqa: PLC0415 - only for these paths
 
-            return spec_from_loader(fullname, _Alias("xai_sdk.proto." + fullname.rpartition(".")[2]))
+            alias: Any = _Alias("xai_sdk.proto." + fullname.rpartition(".")[2])
+            return spec_from_loader(fullname, alias)
         if extra_of_module(fullname) is not None:
             raise missing_module_error(fullname)
         return None

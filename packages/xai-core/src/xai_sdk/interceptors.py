@@ -17,10 +17,21 @@ calls; the asyncio ones one kind each.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import grpc
 import grpc.aio
+
+if TYPE_CHECKING:  # generic in the type stubs only
+    _UnaryUnary = grpc.UnaryUnaryClientInterceptor[Any, Any]
+    _UnaryStream = grpc.UnaryStreamClientInterceptor[Any, Any]
+    _AioUnaryUnaryBase = grpc.aio.UnaryUnaryClientInterceptor[Any, Any]
+    _AioUnaryStreamBase = grpc.aio.UnaryStreamClientInterceptor[Any, Any]
+else:
+    _UnaryUnary = grpc.UnaryUnaryClientInterceptor
+    _UnaryStream = grpc.UnaryStreamClientInterceptor
+    _AioUnaryUnaryBase = grpc.aio.UnaryUnaryClientInterceptor
+    _AioUnaryStreamBase = grpc.aio.UnaryStreamClientInterceptor
 
 __all__ = [
     "AuthInterceptor",
@@ -55,7 +66,7 @@ class _SetsTimeout:
         return details._replace(timeout=self.timeout)
 
 
-class _Sync(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor):  # type: ignore[misc]
+class _Sync(_UnaryUnary, _UnaryStream):
     _details: Any
 
     def intercept_unary_unary(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
@@ -67,7 +78,7 @@ class _Sync(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor)
         return continuation(self._details(client_call_details), request)
 
 
-class _AioUnaryUnary(grpc.aio.UnaryUnaryClientInterceptor):  # type: ignore[misc]
+class _AioUnaryUnary(_AioUnaryUnaryBase):
     _details: Any
 
     async def intercept_unary_unary(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
@@ -75,7 +86,7 @@ class _AioUnaryUnary(grpc.aio.UnaryUnaryClientInterceptor):  # type: ignore[misc
         return await continuation(self._details(client_call_details), request)
 
 
-class _AioUnaryStream(grpc.aio.UnaryStreamClientInterceptor):  # type: ignore[misc]
+class _AioUnaryStream(_AioUnaryStreamBase):
     _details: Any
 
     async def intercept_unary_stream(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
