@@ -7,25 +7,40 @@ xai_sdk``) and of a missing type (``xai_sdk.types.ReasoningEffort``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from xai_sdk._version import __version__
 
 __all__ = ["SERVICES", "OfficialService", "extra_of_attribute", "extra_of_module", "install_hint"]
 
 
-@dataclass(frozen=True)
 class OfficialService:
-    """A distribution that provides part of the official SDK's API."""
+    """A distribution that provides part of the official SDK's API.
 
-    extra: str
-    """The extra of ``xai-sdk`` that installs it, e.g. ``"chat"``."""
-    attributes: tuple[str, ...]
-    """The client attributes it adds, e.g. ``("tokenize",)``."""
-    modules: tuple[str, ...]
-    """The module paths it owns, official ones included (``"xai_sdk.sync.chat"``)."""
-    type_names: tuple[str, ...] = ()
-    """The names of its types that ``xai_sdk.types`` re-exports, from ``xai_sdk.types.<extra>``."""
+    Args:
+        extra: the extra of ``xai-sdk`` that installs it, e.g. ``"chat"``.
+        attributes: the client attributes it adds, e.g. ``("tokenize",)``.
+        modules: the module paths it owns, official ones included (``"xai_sdk.sync.chat"``).
+        type_names: the names of its types that ``xai_sdk.types`` re-exports, from
+            ``xai_sdk.types.<extra>``.
+
+    """
+
+    # A plain class: this module is imported by `import xai_sdk`, and a dataclass costs more.
+    __slots__ = ("attributes", "extra", "modules", "type_names")
+
+    def __init__(
+        self,
+        extra: str,
+        attributes: tuple[str, ...],
+        modules: tuple[str, ...],
+        type_names: tuple[str, ...] = (),
+    ) -> None:
+        self.extra = extra
+        self.attributes = attributes
+        self.modules = modules
+        self.type_names = type_names
+
+    def __repr__(self) -> str:
+        return f"OfficialService({self.extra!r})"
 
     @property
     def distribution(self) -> str:

@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
-from xai_sdk._catalog import extra_of_module, install_hint
-
 __all__ = ["CLIENT_MODULES", "client_package", "install", "lazy_submodules", "missing_module_error"]
 
 _VERSIONED_PROTO_PACKAGES = ("xai_sdk.proto.v5.", "xai_sdk.proto.v6.")
@@ -50,6 +48,8 @@ class _OfficialPathFinder:
 
             alias: Any = _Alias("xai_sdk.proto." + fullname.rpartition(".")[2])
             return spec_from_loader(fullname, alias)
+        from xai_sdk._catalog import extra_of_module  # noqa: PLC0415 - not needed by `import xai_sdk`
+
         if extra_of_module(fullname) is not None:
             raise missing_module_error(fullname)
         return None
@@ -69,6 +69,8 @@ def install() -> None:
 
 def missing_module_error(module: str) -> ModuleNotFoundError:
     """The error for a module path of a service that is not installed."""
+    from xai_sdk._catalog import extra_of_module, install_hint  # noqa: PLC0415
+
     extra = extra_of_module(module)
     return ModuleNotFoundError(
         f"No module named {module!r}: it comes with the xai-{extra} distribution, which is not "
@@ -112,6 +114,8 @@ def lazy_submodules(package: str, names: Iterable[str], *, owner: str | None = N
         except ModuleNotFoundError as error:
             if error.name != module:
                 raise
+            from xai_sdk._catalog import extra_of_module  # noqa: PLC0415 - only when it is missing
+
             message = str(error) if extra_of_module(module) else f"module {owner!r} has no attribute {name!r}"
             raise AttributeError(message, name=name) from error
 

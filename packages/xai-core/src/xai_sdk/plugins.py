@@ -18,18 +18,15 @@ from typing import Any, cast
 import pluggy
 
 from xai_sdk import _debug_log, hookspecs
-from xai_sdk._catalog import SERVICES, install_hint
 from xai_sdk._plugins import core
 from xai_sdk.errors import PluginError, ServiceNotInstalledError
 from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
 
-__all__ = ["ENTRY_POINT_GROUP", "OFFICIAL_SERVICES", "PluginSet", "ServiceSpec", "hookimpl"]
+__all__ = ["ENTRY_POINT_GROUP", "PluginSet", "ServiceSpec", "hookimpl"]
 
 logger = logging.getLogger("xai_sdk")
 
 ENTRY_POINT_GROUP = "xai_sdk"
-OFFICIAL_SERVICES = {attribute: service.extra for service in SERVICES for attribute in service.attributes}
-"""Sub-clients of the official SDK and the `xai-sdk` extra that installs each."""
 
 
 @dataclass(frozen=True)
@@ -226,7 +223,9 @@ class PluginSet:
             raise PluginError(
                 f"client.{name} is unavailable: {broken.describe()} failed to load: {broken.error!r}"
             ) from broken.error
-        extra = OFFICIAL_SERVICES.get(name)
+        from xai_sdk._catalog import extra_of_attribute, install_hint  # noqa: PLC0415 - failures only
+
+        extra = extra_of_attribute(name)
         if extra is not None:
             raise ServiceNotInstalledError(
                 f"client.{name} needs the xai-{extra} distribution, which is not installed: "
