@@ -16,8 +16,6 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from xai_sdk._catalog import install_hint
-
 __all__ = ["SENSITIVE_ATTRIBUTES_ENV", "lazy_names", "should_disable_sensitive_attributes", "tracing_names"]
 
 SENSITIVE_ATTRIBUTES_ENV = "XAI_SDK_DISABLE_SENSITIVE_TELEMETRY_ATTRIBUTES"
@@ -41,6 +39,8 @@ def tracing_names(module: str) -> Callable[[str], Any]:
         try:
             telemetry = importlib.import_module("xai_sdk.telemetry")
         except ModuleNotFoundError as error:
+            from xai_sdk._catalog import install_hint  # noqa: PLC0415 - only when it is missing
+
             raise AttributeError(
                 f"{module}.{name} comes with the xai-telemetry distribution, which is not installed: "
                 f"{install_hint('telemetry')}",
