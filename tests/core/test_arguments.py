@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -78,3 +80,180 @@ def test_choice_maps_names_and_accepts_listed_enum_values() -> None:
         arguments.choice("order", 3, names, enum_values=(1, 2))
     with pytest.raises(ValueError, match="order must be one of"):
         arguments.choice("order", True, names, enum_values=(1, 2))
+
+
+# -- numbers and flags as protobuf fields take them -----------------------------------------------
+
+
+class Index:
+    """An integer that is not an int (as a numpy integer is)."""
+
+    def __index__(self) -> int:
+        return 7
+
+
+def test_proto_int_takes_what_protobuf_takes_as_an_integer() -> None:
+    assert arguments.proto_int("seed", 5) == 5
+    assert arguments.proto_int("seed", Index()) == 7
+    for wrong in (True, 2.0, "3", None):
+        with pytest.raises(TypeError, match="seed must be an integer"):
+            arguments.proto_int("seed", wrong)
+    with pytest.raises(ValueError, match="max_tokens must be between 1 and 10, got 11"):
+        arguments.proto_int("max_tokens", 11, 1, 10)
+
+
+def test_proto_float_takes_any_number_but_text() -> None:
+    assert arguments.proto_float("temperature", 1) == 1.0
+    assert arguments.proto_float("temperature", decimal.Decimal("0.5")) == 0.5
+    assert arguments.proto_float("temperature", True) == 1.0  # as protobuf reads it
+    for wrong in ("0.5", b"1", None, [1]):
+        with pytest.raises(TypeError, match="temperature must be a number"):
+            arguments.proto_float("temperature", wrong)
+    with pytest.raises(ValueError, match=r"temperature must be between 0 and 2, got 2\.5"):
+        arguments.proto_float("temperature", 2.5, 0, 2)
+
+
+def test_proto_bool_takes_integers_as_protobuf_does() -> None:
+    assert arguments.proto_bool("logprobs", True) is True
+    assert arguments.proto_bool("logprobs", 0) is False
+    assert arguments.proto_bool("logprobs", 2) is True
+    for wrong in (1.0, "yes", None):
+        with pytest.raises(TypeError, match="logprobs must be True or False"):
+            arguments.proto_bool("logprobs", wrong)
+
+
+# -- dict arguments, as pydantic checks them for the official SDK ---------------------------------
+
+SHAPE = arguments.typed_dict(
+    {"name": arguments.string(strip=True, min_length=1), "size": arguments.integer()},
+    {
+        "ratio": arguments.number(),
+        "on": arguments.boolean(),
+        "kind": arguments.literal("a", "b", "c"),
+        "ttl": arguments.union(timedelta=arguments.duration(), int=arguments.integer()),
+    },
+)
+
+
+def test_validate_converts_as_pydantic_does_and_drops_unknown_keys() -> None:
+    value = {
+        "name": " x ",
+        "size": "1_000",
+        "ratio": "2.5",
+        "on": "yes",
+        "kind": "b",
+        "ttl": "PT1H",
+        "other": 1,
+    }
+    assert arguments.validate(SHAPE, value, "Shape") == {
+        "name": "x",
+        "size": 1000,
+        "ratio": 2.5,
+        "on": True,
+        "kind": "b",
+        "ttl": timedelta(hours=1),
+    }
+    assert arguments.validate(SHAPE, {"name": b"y", "size": 3.0, "on": 0, "ttl": 60}, "Shape") == {
+        "name": "y",
+        "size": 3,
+        "on": False,
+        "ttl": timedelta(seconds=60),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "errors"),
+    [
+        ("x", [((), "dict_type", "Input should be a valid dictionary")]),
+        ({}, [(("name",), "missing", "Field required"), (("size",), "missing", "Field required")]),
+        (
+            {"name": " ", "size": 2.5},
+            [
+                (("name",), "string_too_short", "String should have at least 1 character"),
+                (
+                    ("size",),
+                    "int_from_float",
+                    "Input should be a valid integer, got a number with a fractional part",
+                ),
+            ],
+        ),
+        (
+            {"name": 1, "size": "big", "ratio": "x", "on": "maybe", "kind": "d"},
+            [
+                (("name",), "string_type", "Input should be a valid string"),
+                (
+                    ("size",),
+                    "int_parsing",
+                    "Input should be a valid integer, unable to parse string as an integer",
+                ),
+                (
+                    ("ratio",),
+                    "float_parsing",
+                    "Input should be a valid number, unable to parse string as a number",
+                ),
+                (("on",), "bool_parsing", "Input should be a valid boolean, unable to interpret input"),
+                (("kind",), "literal_error", "Input should be 'a', 'b' or 'c'"),
+            ],
+        ),
+        (
+            {"name": "x", "size": None, "on": None, "ttl": [1]},
+            [
+                (("size",), "int_type", "Input should be a valid integer"),
+                (("on",), "bool_type", "Input should be a valid boolean"),
+                (("ttl", "timedelta"), "time_delta_type", "Input should be a valid timedelta"),
+                (("ttl", "int"), "int_type", "Input should be a valid integer"),
+            ],
+        ),
+    ],
+)
+def test_validate_reports_every_problem_in_pydantic_words(value: Any, errors: list[Any]) -> None:
+    with pytest.raises(arguments.ValidationError) as raised:
+        arguments.validate(SHAPE, value, "Shape")
+    assert [(e["loc"], e["type"], e["msg"]) for e in raised.value.errors()] == errors
+    assert raised.value.error_count() == len(errors)
+    assert isinstance(raised.value, ValueError)
+
+
+def test_a_validation_error_reads_like_pydantics() -> None:
+    with pytest.raises(arguments.ValidationError) as raised:
+        arguments.validate(SHAPE, {"size": "big" * 30}, "Shape")
+    # Long inputs are shown as pydantic shows them: their first 25 and last 24 characters.
+    assert str(raised.value) == (
+        "2 validation errors for Shape\n"
+        "name\n"
+        "  Field required [type=missing, input_value={'size': 'bigbigbigbigbig...gbigbigbigbigbigbigbig'}, "
+        "input_type=dict]\n"
+        "size\n"
+        "  Input should be a valid integer, unable to parse string as an integer [type=int_parsing, "
+        "input_value='bigbigbigbigbigbigbigbig...igbigbigbigbigbigbigbig', input_type=str]"
+    )
+
+
+def test_forbidding_extra_keys_names_each_one() -> None:
+    strict = arguments.typed_dict({"a": arguments.integer()}, forbid_extra=True)
+    with pytest.raises(ValueError, match=r"b\n  Extra inputs are not permitted \[type=extra_forbidden"):
+        arguments.validate(strict, {"a": 1, "b": 2}, "Strict")
+
+
+def test_a_union_takes_its_first_member_that_fits_and_names_each_one_that_does_not() -> None:
+    either = arguments.union(
+        First=arguments.typed_dict({"a": arguments.integer()}, forbid_extra=True),
+        Second=arguments.typed_dict({"b": arguments.integer()}, forbid_extra=True),
+    )
+    assert arguments.validate(either, {"b": "2"}, "Either") == {"b": 2}
+    with pytest.raises(arguments.ValidationError) as raised:
+        arguments.validate(either, {"c": 1}, "Either")
+    assert [e["loc"] for e in raised.value.errors()] == [
+        ("First", "a"),
+        ("First", "c"),
+        ("Second", "b"),
+        ("Second", "c"),
+    ]
+
+
+def test_validator_is_the_typeadapter_shape() -> None:
+    validator: arguments.Validator[dict[str, Any]] = arguments.Validator(SHAPE, "Shape")
+    assert validator.validate_python({"name": "n", "size": 1}) == {"name": "n", "size": 1}
+    assert repr(validator) == "<Validator of Shape>"
+    with pytest.raises(ValueError, match="1 validation error for Shape"):
+        validator.validate_python({"name": "n"})
