@@ -14,7 +14,7 @@ from google.protobuf import empty_pb2
 from xai_sdk import Client
 from xai_sdk.emulator import Emulator
 from xai_sdk.emulator.faults import normalize_method
-from xai_sdk.proto import collections_pb2, embed_pb2, models_pb2
+from xai_sdk.proto import collections_pb2, embed_pb2, files_pb2, models_pb2
 
 LIST = "Models/ListLanguageModels"
 
@@ -188,3 +188,19 @@ def test_published_content_is_served_over_http_until_unpublished(xai_emulator: E
         urllib.request.urlopen(url, timeout=5)
     assert missing.value.code == 404
     missing.value.close()
+
+
+def test_reset_numbers_published_content_from_the_start_again(xai_emulator: Emulator) -> None:
+    first = xai_emulator.content.publish(b"a", "text/plain", "a.txt")
+    xai_emulator.reset()
+    assert xai_emulator.content.publish(b"b", "text/plain", "a.txt") == first
+
+
+def test_a_client_stream_is_recorded_with_its_first_message(
+    xai_client: Client, xai_emulator: Emulator
+) -> None:
+    xai_client.files.upload(b"x" * 10, filename="notes.txt", expires_after=60)
+    [record] = xai_emulator.calls("Files/UploadFile")
+    assert record.request == files_pb2.UploadFileChunk(
+        init=files_pb2.UploadFileInit(name="notes.txt", expires_after=60)
+    )

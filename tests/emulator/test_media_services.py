@@ -150,6 +150,18 @@ def test_the_quality_high_enum_is_accepted(raw: Raw) -> None:
             "either image or images",
         ),
         ({"storage_options": image_pb2.StorageOptions()}, "storage_options.filename must not be empty"),
+        (
+            {"storage_options": image_pb2.StorageOptions(filename="a.png", expires_after=0)},
+            "storage_options.expires_after must be a positive",
+        ),
+        (
+            {
+                "storage_options": image_pb2.StorageOptions(
+                    filename="a.png", public_url=image_pb2.PublicUrlOptions(expires_after=-1)
+                )
+            },
+            "storage_options.public_url.expires_after must be a positive",
+        ),
     ],
 )
 def test_bad_image_requests_are_invalid(raw: Raw, fields, details) -> None:
@@ -294,6 +306,10 @@ def keyframe(timestamp: float) -> video_pb2.VideoKeyframe:
     ("fields", "details"),
     [
         ({"prompt": ""}, "prompt must not be empty"),
+        (
+            {"prompt": "", "video": video_pb2.VideoUrlContent(url="https://e.com/v.mp4")},
+            "prompt must not be empty",
+        ),
         ({"duration": 16}, "duration must be between 1 and 15"),
         ({"aspect_ratio": 0}, "invalid aspect_ratio"),
         ({"resolution": 8}, "invalid resolution"),
@@ -317,6 +333,11 @@ def keyframe(timestamp: float) -> video_pb2.VideoKeyframe:
 )
 def test_bad_generation_requests_are_invalid(raw: Raw, fields, details) -> None:
     invalid(lambda: raw.generate(**fields), details)
+
+
+def test_an_image_may_be_animated_without_a_prompt(raw: Raw) -> None:
+    request_id = raw.generate(prompt="", image=image_pb2.ImageUrlContent(image_url="https://e.com/a.png"))
+    assert raw.poll(request_id).status == deferred_pb2.DONE
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,13 @@ def check_image(content: image_pb2.ImageUrlContent, name: str) -> None:
 
 
 def check_storage(request: Any) -> None:
-    """The storage options of a request (image or video), if any, need a file name."""
-    if request.HasField("storage_options") and not request.storage_options.filename.strip():
+    """The storage options of a request (image or video), if any: a file name, positive lifetimes."""
+    if not request.HasField("storage_options"):
+        return
+    options = request.storage_options
+    if not options.filename.strip():
         raise invalid("storage_options.filename must not be empty")
+    if options.HasField("expires_after") and options.expires_after <= 0:
+        raise invalid("storage_options.expires_after must be a positive number of seconds")
+    if options.public_url.HasField("expires_after") and options.public_url.expires_after <= 0:
+        raise invalid("storage_options.public_url.expires_after must be a positive number of seconds")

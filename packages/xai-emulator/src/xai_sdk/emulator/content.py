@@ -83,6 +83,7 @@ class ContentServer:
             self._items.pop(urlsplit(url).path, None)
 
     def reset(self) -> None:
-        """Forget everything published."""
+        """Forget everything published; URLs are numbered from 1 again (reproducible answers)."""
         with self._lock:
             self._items.clear()
+            self._counter = 0

@@ -315,8 +315,10 @@ class Emulator:
     ) -> Callable[[Any, grpc.ServicerContext], Any]:
         def handle(request: Any, context: grpc.ServicerContext) -> Any:
             # A client stream's requests are an iterator the implementation consumes: the record
-            # keeps no request.
+            # keeps its first message (an upload's init), never the whole stream.
             call = self._begin(path, None if streamed_requests else request, context, function)
+            if streamed_requests:
+                request = _recording_first(request, call.record)
             try:
                 response = function(request, call)
             except RpcAbort as abort:
@@ -366,6 +368,14 @@ def _retry_hint(code: grpc.StatusCode, details: str, seconds: float) -> tuple[tu
         ("grpc-retry-pushback-ms", str(int(seconds * 1000))),
         ("grpc-status-details-bin", status.SerializeToString()),
     )
+
+
+def _recording_first(messages: Iterator[Any], record: RecordedCall) -> Iterator[Any]:
+    """The messages of a client stream; the first one becomes the record's request as it is read."""
+    for index, message in enumerate(messages):
+        if index == 0:
+            record.request = message
+        yield message
 
 
 def _send_request_id(call: EmulatorCall) -> None:

@@ -102,8 +102,8 @@ def _check_keyframes(request: video_pb2.GenerateVideoRequest, duration: int) -> 
 def _check_generation(request: video_pb2.GenerateVideoRequest) -> tuple[catalog.VideoGenerationModel, int]:
     """The model and duration of a valid request; RpcAbort otherwise."""
     model = video_model(request.model)
-    if not request.prompt.strip():
-        raise invalid("prompt must not be empty")
+    if not request.prompt.strip() and not request.HasField("image"):
+        raise invalid("prompt must not be empty (only an image to animate may come without one)")
     duration = _duration(request, GENERATION_DURATIONS, 8)
     _check_enums(request)
     if request.HasField("image") and request.HasField("video"):
