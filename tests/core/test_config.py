@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 import pytest
@@ -19,12 +20,15 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("client_type", [Client, AsyncClient])
 def test_a_missing_key_names_the_environment_variable(client_type: type) -> None:
-    with pytest.raises(ValueError, match="XAI_API_KEY"):
+    official = (
+        "Trying to read the xAI API key from the XAI_API_KEY environment variable but it doesn't exist."
+    )
+    with pytest.raises(ValueError, match=re.escape(official)):
         client_type()
 
 
 def test_an_empty_key_names_the_environment_variable() -> None:
-    with pytest.raises(ValueError, match="XAI_API_KEY"):
+    with pytest.raises(ValueError, match="from the XAI_API_KEY environment variable"):
         Client(api_key="")
 
 
@@ -88,8 +92,13 @@ def test_timeout_defaults_to_27_minutes_and_takes_a_timedelta() -> None:
     assert ClientConfig.resolve(KEY, timeout=timedelta(seconds=90)).timeout == 90
 
 
-@pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf")])
-def test_a_timeout_that_is_not_positive_is_refused(timeout: float) -> None:
+@pytest.mark.parametrize("timeout", [0, 0.0, timedelta(0)])
+def test_a_zero_timeout_means_the_default_as_in_the_official_sdk(timeout: float | timedelta) -> None:
+    assert ClientConfig.resolve(KEY, timeout=timeout).timeout == DEFAULT_TIMEOUT
+
+
+@pytest.mark.parametrize("timeout", [-1, float("nan"), float("inf"), timedelta(seconds=-1)])
+def test_a_timeout_that_is_not_positive_is_refused(timeout: float | timedelta) -> None:
     with pytest.raises(ValueError, match="positive"):
         ClientConfig.resolve(KEY, timeout=timeout)
 

@@ -92,7 +92,8 @@ class ClientConfig:
         key = _resolve_key(api_key, environ.get(API_KEY_ENV), "api_key", API_KEY_ENV)
         if key is None:
             raise ValueError(
-                f"No xAI API key: pass api_key=... or set the {API_KEY_ENV} environment variable."
+                f"Trying to read the xAI API key from the {API_KEY_ENV} environment variable but it "
+                f"doesn't exist. Pass api_key=... or set {API_KEY_ENV}."
             )
         management_key = _resolve_key(
             management_api_key, environ.get(MANAGEMENT_KEY_ENV), "management_api_key", MANAGEMENT_KEY_ENV
@@ -110,7 +111,8 @@ class ClientConfig:
             metadata=validate_metadata(metadata),
             channel_options=merge_channel_options(channel_options, retry),
             stream_retry=None if _names_retries(channel_options) else retry,
-            timeout=DEFAULT_TIMEOUT if timeout is None else to_seconds(timeout, "timeout"),
+            # As in the official SDK, no timeout or a zero one means the default.
+            timeout=to_seconds(timeout, "timeout") if timeout else DEFAULT_TIMEOUT,
             use_insecure_channel=flag("use_insecure_channel", use_insecure_channel),
         )
         if config.use_insecure_channel:
@@ -170,6 +172,14 @@ def to_seconds(value: object, name: str) -> float:
     if not seconds > 0 or seconds == float("inf"):
         raise ValueError(f"{name} must be a positive, finite number of seconds, got {value!r}")
     return seconds
+
+
+def to_seconds_or_default(value: object, default: float | timedelta, name: str) -> float:
+    """`to_seconds` of a timeout or interval, where None or zero means `default`.
+
+    The official SDK reads a zero (``0``, ``timedelta(0)``) as "not given"; so does this.
+    """
+    return to_seconds(value if value else default, name)
 
 
 def validate_metadata(metadata: Sequence[tuple[str, str | bytes]] | None) -> Metadata:

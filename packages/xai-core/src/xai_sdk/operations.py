@@ -250,14 +250,24 @@ def poll(
     may raise to stop with an error. When `timeout` seconds have passed without a result, the
     flow raises `TimeoutError` ("Polling timed out after 12.0s: waiting for <what>"); it never
     sleeps past the timeout. Give its `Operation` the timeout ``timeout + interval``: that bounds
-    the RPCs too, and leaves the last check the time to answer.
+    the RPCs too, and leaves the last check the time to answer; a check cut short by it raises the
+    same `TimeoutError`.
     """
     started = time.monotonic()
+
+    def timed_out() -> TimeoutError:
+        elapsed = time.monotonic() - started
+        return TimeoutError(f"Polling timed out after {elapsed:.1f}s: waiting for {waiting_for}")
+
     while True:
-        result = decide((yield check))
+        try:
+            response = yield check
+        except TimeoutError as error:  # the operation's deadline passed before a check answered
+            raise timed_out() from error
+        result = decide(response)
         if result is not PENDING:
             return result
         elapsed = time.monotonic() - started
         if elapsed >= timeout:
-            raise TimeoutError(f"Polling timed out after {elapsed:.1f}s: waiting for {waiting_for}")
+            raise timed_out()
         yield Sleep(min(interval, timeout - elapsed))
