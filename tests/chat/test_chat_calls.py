@@ -133,21 +133,32 @@ async def test_unset_parameters_stay_unset(client, xai_emulator: Emulator) -> No
 @pytest.mark.parametrize(
     ("arguments", "error", "message"),
     [
-        ({"reasoning_effort": "maximal"}, ValueError, "Invalid reasoning effort 'maximal'"),
-        ({"response_format": "yaml"}, ValueError, "Invalid response format 'yaml'"),
-        ({"tool_choice": "sometimes"}, ValueError, "Invalid tool choice"),
+        (
+            {"reasoning_effort": "maximal"},
+            ValueError,
+            r"Invalid reasoning effort: maximal\. Must be one of: \(",
+        ),
+        ({"response_format": "yaml"}, ValueError, "Invalid response format: yaml. Must be one of: "),
+        ({"tool_choice": "sometimes"}, ValueError, "Invalid tool mode: sometimes. Must be one of: "),
         ({"top_logprobs": 3}, ValueError, "top_logprobs requires logprobs=True"),
         ({"temperature": 2.5}, ValueError, "temperature must be between 0 and 2"),
         ({"top_p": "high"}, TypeError, "top_p must be a number"),
         ({"max_tokens": 0}, ValueError, "max_tokens must be between"),
         ({"include": ["everything"]}, ValueError, "Invalid include option"),
-        ({"agent_count": 8}, ValueError, "Invalid agent count 8"),
+        ({"agent_count": 8}, ValueError, r"Invalid agent count: 8\. Must be one of: \[4, 16\]"),
         ({"service_tier": "gold"}, ValueError, "Invalid service tier"),
         (
             {"guidelines": [{"type": "policy", "category": "spam", "behavior": "decline"}]},
             ValueError,
-            "category",
+            r"1 validation error for Guideline\ncategory\n  Input should be 'nsfw', 'violence' or "
+            "'profanity'",
         ),
+        (
+            {"guidelines": [{"category": "nsfw", "behavior": "decline"}]},
+            ValueError,
+            r"Guideline\ntype\n  Field required",
+        ),
+        ({"logprobs": "yes"}, TypeError, "logprobs must be True or False"),
         ({"messages": ["hello"]}, TypeError, "messages must contain messages"),
         ({"tools": [{"name": "f"}]}, TypeError, "tools must contain tools"),
     ],
@@ -414,6 +425,35 @@ async def test_an_expired_deferred_request_is_an_error(client, xai_emulator: Emu
         await outcome(client.chat.create("grok-4", messages=[user("x")]).defer(interval=0.01))
 
 
+def test_a_model_that_is_not_a_string_is_a_type_error(client) -> None:
+    with pytest.raises(TypeError, match="model must be a model name such as 'grok-4', got 4"):
+        client.chat.create(4)
+
+
+async def test_a_failed_deferred_request_is_a_value_error_as_in_the_official_sdk(
+    client, xai_emulator: Emulator
+) -> None:
+    xai_emulator.chat.script(Reply(deferred="failed"))
+    with pytest.raises(
+        ValueError, match=r"Unknown deferred status: 4 \(FAILED: the deferred request failed\)"
+    ):
+        await outcome(client.chat.create("grok-4", messages=[user("x")]).defer(interval=0.01))
+
+
+async def test_create_reads_settings_as_protobuf_and_the_official_sdk_do(
+    client, xai_emulator: Emulator
+) -> None:
+    chat = client.chat.create(
+        "grok-4",
+        messages=[user("x")],
+        logprobs=1,
+        temperature=True,
+        guidelines=[{"type": "policy", "category": "nsfw", "behavior": "decline", "note": "ignored"}],
+    )
+    assert (chat.proto.logprobs, chat.proto.temperature) == (True, 1.0)
+    assert chat.proto.guidelines[0].policy.category == chat_pb2.GUIDELINE_CATEGORY_NSFW
+
+
 async def test_defer_batch_returns_n_answers(client) -> None:
     chat = client.chat.create("grok-4", messages=[user("many")])
     with pytest.warns(PendingDeprecationWarning):
@@ -423,8 +463,16 @@ async def test_defer_batch_returns_n_answers(client) -> None:
 
 async def test_defer_refuses_a_bad_interval(client, xai_emulator: Emulator) -> None:
     with pytest.raises(ValueError, match="interval must be a positive"):
-        await outcome(client.chat.create("grok-4", messages=[user("x")]).defer(interval=0))
+        await outcome(client.chat.create("grok-4", messages=[user("x")]).defer(interval=-1))
     assert xai_emulator.requests == []
+
+
+async def test_defer_reads_a_zero_interval_or_timeout_as_the_default(client, xai_emulator: Emulator) -> None:
+    # As the official SDK does ("interval or 1 s"); the first poll is answered here.
+    response = await outcome(
+        client.chat.create("grok-4", messages=[user("x")]).defer(timeout=0, interval=timedelta(0))
+    )
+    assert response.content and len(xai_emulator.calls("Chat/GetDeferredCompletion")) == 1
 
 
 # -- tools -----------------------------------------------------------------------------------------

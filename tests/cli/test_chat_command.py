@@ -148,7 +148,7 @@ def test_a_bad_setting_in_a_conversation_is_refused_before_reading_stdin(
 ) -> None:
     result = xai("chat", "-i", "--reasoning-effort", "extreme", stdin="never sent\n")
     assert result.returncode == 2
-    assert "Invalid reasoning effort 'extreme'" in one_error_line(result)
+    assert "Invalid reasoning effort: extreme. Must be one of: ('none'" in one_error_line(result)
     assert xai_emulator.requests == []
 
 

@@ -38,6 +38,6 @@ def retrieval_mode_fields(mode: RetrievalModeInput) -> dict[str, object]:
         if mode == name:
             return {field: message_type()}
     raise ValueError(
-        f"Unsupported retrieval_mode {mode!r}: use 'hybrid', 'semantic', 'keyword', or a "
-        "HybridRetrieval, SemanticRetrieval or KeywordRetrieval message."
+        f"Unsupported retrieval_mode {mode!r}. Expected 'hybrid', 'semantic', 'keyword', or a proto "
+        "retrieval type. The proto types are HybridRetrieval, SemanticRetrieval and KeywordRetrieval."
     )

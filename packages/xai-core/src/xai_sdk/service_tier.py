@@ -21,7 +21,7 @@ def service_tier_to_proto(tier: ServiceTier) -> usage_pb2.ServiceTier:
     try:
         return ServiceTierMap[tier]
     except (KeyError, TypeError):
-        raise ValueError(f"Invalid service tier {tier!r}: must be one of {list(ServiceTierMap)}") from None
+        raise ValueError(f"Invalid service tier: {tier}. Must be one of: {list(ServiceTierMap)}") from None
 
 
 def service_tier_from_proto(tier: usage_pb2.ServiceTier) -> ServiceTier:

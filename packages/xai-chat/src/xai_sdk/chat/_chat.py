@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import Any, TypeVar, cast
 
-from xai_sdk._config import to_seconds
-from xai_sdk.arguments import flag
+from xai_sdk._config import to_seconds_or_default
+from xai_sdk.arguments import proto_bool, proto_float, proto_int
 from xai_sdk.arguments import text as _string
 from xai_sdk.chat._content import (
     agent_count_to_proto,
@@ -82,12 +82,10 @@ ModelT = TypeVar("ModelT")
 
 
 def _number(name: str, value: Any, low: float, high: float, *, integer: bool = False) -> Any:
-    kinds = (int,) if integer else (int, float)
-    if isinstance(value, bool) or not isinstance(value, kinds):
-        raise TypeError(f"{name} must be {'an integer' if integer else 'a number'}, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value!r}")
-    return value
+    """A number for a request field, as protobuf takes it, within the API's documented range."""
+    if integer:
+        return proto_int(name, value, int(low), int(high))
+    return proto_float(name, value, low, high)
 
 
 def _items(name: str, values: Any, item_type: type | tuple[type, ...], what: str) -> list[Any]:
@@ -106,8 +104,7 @@ def _messages(name: str, messages: Any) -> list[chat_pb2.Message]:
 
 def completions_request(model: str, **arguments: Any) -> chat_pb2.GetCompletionsRequest:
     """Check the arguments of `ChatClient.create` and build the request; None means "not set"."""
-    if not isinstance(model, str) or not model.strip():
-        raise ValueError(f"model must be a model name such as 'grok-4', got {model!r}")
+    _model(model)
     given = {name: value for name, value in arguments.items() if value is not None}
     fields: dict[str, Any] = {"model": model}
     for name, value in given.items():
@@ -115,6 +112,14 @@ def completions_request(model: str, **arguments: Any) -> chat_pb2.GetCompletions
     if given.get("top_logprobs") is not None and not given.get("logprobs"):
         raise ValueError("top_logprobs requires logprobs=True")
     return chat_pb2.GetCompletionsRequest(**fields)
+
+
+def _model(model: Any) -> str:
+    if not isinstance(model, str):
+        raise TypeError(f"model must be a model name such as 'grok-4', got {model!r}")
+    if not model.strip():
+        raise ValueError(f"model must be a model name such as 'grok-4', got {model!r}")
+    return model
 
 
 def _stop(value: Any) -> list[str]:
@@ -151,19 +156,19 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "stop": _stop,
     "temperature": lambda value: _number("temperature", value, 0, 2),
     "top_p": lambda value: _number("top_p", value, 0, 1),
-    "logprobs": lambda value: flag("logprobs", value),
+    "logprobs": lambda value: proto_bool("logprobs", value),
     "top_logprobs": lambda value: _number("top_logprobs", value, 0, 8, integer=True),
     "tools": _tools,
     "tool_choice": tool_choice_to_proto,
-    "parallel_tool_calls": lambda value: flag("parallel_tool_calls", value),
+    "parallel_tool_calls": lambda value: proto_bool("parallel_tool_calls", value),
     "response_format": response_format_to_proto,
     "frequency_penalty": lambda value: _number("frequency_penalty", value, -2, 2),
     "presence_penalty": lambda value: _number("presence_penalty", value, -2, 2),
     "reasoning_effort": reasoning_effort_to_proto,
     "search_parameters": _search_parameters,
-    "store_messages": lambda value: flag("store_messages", value),
+    "store_messages": lambda value: proto_bool("store_messages", value),
     "previous_response_id": lambda value: _string("previous_response_id", value),
-    "use_encrypted_content": lambda value: flag("use_encrypted_content", value),
+    "use_encrypted_content": lambda value: proto_bool("use_encrypted_content", value),
     "max_turns": lambda value: _number("max_turns", value, 1, 2**31 - 1, integer=True),
     "include": lambda value: [
         include_to_proto(option) for option in _items("include", value, (str, int), "names")
@@ -278,7 +283,7 @@ class Chat(Bound[ModeT]):
             messages.add(role=chat_pb2.ROLE_USER, encrypted_content=message.encrypted_content)
         else:
             raise ValueError(
-                "Unrecognized message type: append takes a chat_pb2.Message (user(), system(), ...), a "
+                "Unrecognized message type. append takes a chat_pb2.Message (user(), system(), ...), a "
                 f"Response or a CompactContextResponse, got {type(message).__name__}"
             )
         return self
@@ -415,8 +420,8 @@ class Chat(Bound[ModeT]):
         wrap: Callable[[chat_pb2.GetChatCompletionResponse], Any],
     ) -> Operation[Any]:
         request = self._request(n)
-        timeout_s = to_seconds(DEFAULT_DEFER_TIMEOUT if timeout is None else timeout, "timeout")
-        interval_s = to_seconds(DEFAULT_DEFER_INTERVAL if interval is None else interval, "interval")
+        timeout_s = to_seconds_or_default(timeout, DEFAULT_DEFER_TIMEOUT, "timeout")
+        interval_s = to_seconds_or_default(interval, DEFAULT_DEFER_INTERVAL, "interval")
 
         def flow() -> Flow[Any]:
             started = yield Call(START_DEFERRED_COMPLETION, request)
@@ -456,7 +461,8 @@ def _deferred_result(response: chat_pb2.GetDeferredCompletionResponse) -> Any:
     if status == deferred_pb2.EXPIRED:
         raise RuntimeError("Deferred request expired.")
     if status == deferred_pb2.FAILED:
-        raise RuntimeError("Deferred request failed.")
+        # A ValueError worded as the official SDK's, which does not know this status.
+        raise ValueError(f"Unknown deferred status: {status} (FAILED: the deferred request failed)")
     raise ValueError(f"Unknown deferred status: {status}")
 
 
@@ -600,7 +606,5 @@ class ChatClient(Bound[ModeT]):
         self, model: ChatModel | str, messages: Sequence[chat_pb2.Message], *, timeout: Timeout = None
     ) -> Operation[CompactContextResponse]:
         """Condense `messages` server-side; append the result to a chat to continue from it."""
-        if not isinstance(model, str) or not model.strip():
-            raise ValueError(f"model must be a model name such as 'grok-4', got {model!r}")
-        request = chat_pb2.CompactContextRequest(model=model, input=_messages("messages", messages))
+        request = chat_pb2.CompactContextRequest(model=_model(model), input=_messages("messages", messages))
         return unary(COMPACT_CONTEXT, request, CompactContextResponse, timeout=timeout)

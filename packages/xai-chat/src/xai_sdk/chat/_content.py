@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, cast, overload
 
+from xai_sdk.arguments import literal, typed_dict, validate
 from xai_sdk.chat._types import (
     AgentCountMap,
     Content,
@@ -102,13 +103,12 @@ def tool_result(result: str, tool_call_id: str | None = None) -> chat_pb2.Messag
 def image(image_url: str, *, detail: ImageDetail | None = "auto") -> chat_pb2.Content:
     """An image part, from an ``https://`` URL or a ``data:image/...;base64,...`` URL.
 
-    `detail` is ``"auto"`` (the default), ``"low"`` (fewer tokens, faster) or ``"high"``.
+    `detail` is ``"auto"`` (the default), ``"low"`` (fewer tokens, faster) or ``"high"``; other
+    values raise `ValueError` (the official SDK reads them as ``"auto"``). The URL is sent as
+    given: the API fetches or decodes it, and says so if it cannot.
     """
     if not isinstance(image_url, str):
         raise TypeError(f"image_url must be a string, got {type(image_url).__name__}")
-    if not image_url.startswith(("https://", "http://", "data:image/")):
-        shown = image_url if len(image_url) <= 40 else image_url[:40] + "..."
-        raise ValueError(f"image_url must be an http(s) URL or a data:image/... URL, got {shown!r}")
     detail_pb = _IMAGE_DETAIL.get(detail or "auto")
     if detail_pb is None:
         raise ValueError(f"Invalid image detail {detail!r}: must be one of {list(_IMAGE_DETAIL)}")
@@ -166,8 +166,10 @@ def _check_parameters_schema(name: str, parameters: object) -> str:
         raise ValueError(f"tool {name!r}: parameters['properties'] must map argument names to schemas")
     try:
         return json.dumps(parameters)
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"tool {name!r}: parameters must be JSON-serializable: {error}") from error
+    except TypeError as error:  # a value JSON has no type for
+        raise TypeError(f"{error}: the parameters of tool {name!r} must be JSON-serializable") from error
+    except ValueError as error:  # a circular reference
+        raise ValueError(f"{error}: the parameters of tool {name!r} must be JSON-serializable") from error
 
 
 def tool(name: str, description: str, parameters: Mapping[str, Any]) -> chat_pb2.Tool:
@@ -192,17 +194,12 @@ def required_tool(name: str) -> chat_pb2.ToolChoice:
 # -- create() arguments -------------------------------------------------------------------------
 
 
-def _from_map(kind: str, value: object, mapping: Mapping[Any, Any]) -> Any:
-    try:
-        return mapping[value]
-    except (KeyError, TypeError):
-        raise ValueError(f"Invalid {kind} {value!r}: must be one of {list(mapping)}") from None
-
-
 def reasoning_effort_to_proto(effort: ReasoningEffort | int) -> chat_pb2.ReasoningEffort:
     """``"low"`` etc. to the enum; enum values pass through."""
     if isinstance(effort, str):
-        return cast("chat_pb2.ReasoningEffort", _from_map("reasoning effort", effort, ReasoningEffortMap))
+        if effort in ReasoningEffortMap:
+            return ReasoningEffortMap[effort]
+        raise ValueError(f"Invalid reasoning effort: {effort}. Must be one of: {tuple(ReasoningEffortMap)}")
     return cast("chat_pb2.ReasoningEffort", _enum_value("reasoning effort", chat_pb2.ReasoningEffort, effort))
 
 
@@ -210,7 +207,13 @@ def tool_choice_to_proto(choice: ToolMode | chat_pb2.ToolChoice) -> chat_pb2.Too
     """``"auto"``, ``"none"``, ``"required"`` or a `required_tool(...)` choice."""
     if isinstance(choice, chat_pb2.ToolChoice):
         return choice
-    return chat_pb2.ToolChoice(mode=_from_map("tool choice", choice, ToolModeMap))
+    if not isinstance(choice, str):
+        raise TypeError(
+            f"tool_choice must be 'auto', 'none', 'required' or required_tool(name), got {choice!r}"
+        )
+    if choice not in ToolModeMap:
+        raise ValueError(f"Invalid tool mode: {choice}. Must be one of: {tuple(ToolModeMap)}")
+    return chat_pb2.ToolChoice(mode=ToolModeMap[choice])
 
 
 def is_pydantic_model(value: object) -> bool:
@@ -232,9 +235,11 @@ def response_format_to_proto(response_format: Any) -> chat_pb2.ResponseFormat:
     if isinstance(response_format, chat_pb2.ResponseFormat):
         return response_format
     if isinstance(response_format, str):
-        return chat_pb2.ResponseFormat(
-            format_type=_from_map("response format", response_format, ResponseFormatMap)
-        )
+        if response_format not in ResponseFormatMap:
+            raise ValueError(
+                f"Invalid response format: {response_format}. Must be one of: {('text', 'json_object')}"
+            )
+        return chat_pb2.ResponseFormat(format_type=ResponseFormatMap[response_format])
     if is_pydantic_model(response_format):
         return chat_pb2.ResponseFormat(
             format_type=chat_pb2.FORMAT_TYPE_JSON_SCHEMA, schema=json_schema_of(response_format)
@@ -252,7 +257,9 @@ def response_format_to_proto(response_format: Any) -> chat_pb2.ResponseFormat:
 def include_to_proto(option: IncludeOption | int) -> chat_pb2.IncludeOption:
     """An include option name to the enum; enum values pass through."""
     if isinstance(option, str):
-        return cast("chat_pb2.IncludeOption", _from_map("include option", option, IncludeOptionMap))
+        if option in IncludeOptionMap:
+            return IncludeOptionMap[option]
+        raise ValueError(f"Invalid include option: {option}. Must be one of: {IncludeOptionMap.keys()}")
     return cast("chat_pb2.IncludeOption", _enum_value("include option", chat_pb2.IncludeOption, option))
 
 
@@ -262,24 +269,31 @@ def agent_count_to_proto(count: int) -> chat_pb2.AgentCount:
         return AgentCountMap[count]
     if count in (chat_pb2.AGENT_COUNT_4, chat_pb2.AGENT_COUNT_16) and not isinstance(count, bool):
         return count  # type: ignore[return-value]
-    raise ValueError(f"Invalid agent count {count!r}: must be one of {list(AgentCountMap)}")
+    raise ValueError(f"Invalid agent count: {count}. Must be one of: {list(AgentCountMap)}")
+
+
+GUIDELINE_SHAPE = typed_dict(
+    {
+        "type": literal("policy"),
+        "category": literal(*GuidelineCategoryMap),
+        "behavior": literal(*GuidelineBehaviorMap),
+    }
+)
+"""A guideline dict as the official SDK's pydantic model takes it (other keys are ignored)."""
 
 
 def guideline_to_proto(guideline: Guideline | chat_pb2.Guideline) -> chat_pb2.Guideline:
-    """``{"type": "policy", "category": ..., "behavior": ...}`` to the proto; protos pass through."""
+    """``{"type": "policy", "category": ..., "behavior": ...}`` to the proto; protos pass through.
+
+    Raises `xai_sdk.arguments.ValidationError` (a `ValueError`) for anything else.
+    """
     if isinstance(guideline, chat_pb2.Guideline):
         return guideline
-    if not isinstance(guideline, Mapping) or set(guideline) != {"type", "category", "behavior"}:
-        raise ValueError(
-            'a guideline is {"type": "policy", "category": "nsfw" | "violence" | "profanity", '
-            f'"behavior": "decline"}}, got {guideline!r}'
-        )
-    if guideline["type"] != "policy":
-        raise ValueError(f"Invalid guideline type {guideline['type']!r}: must be 'policy'")
+    checked = validate(GUIDELINE_SHAPE, guideline, "Guideline")
     return chat_pb2.Guideline(
         policy=chat_pb2.PolicyGuideline(
-            category=_from_map("guideline category", guideline["category"], GuidelineCategoryMap),
-            behavior=_from_map("guideline behavior", guideline["behavior"], GuidelineBehaviorMap),
+            category=GuidelineCategoryMap[checked["category"]],
+            behavior=GuidelineBehaviorMap[checked["behavior"]],
         )
     )
 
