@@ -69,7 +69,7 @@ def test_a_bad_count_or_aspect_ratio_is_refused_before_any_call(xai: Cli, xai_em
     assert xai("image", "x", "-n", "0").returncode == 2
     result = xai("image", "x", "--aspect-ratio", "5:4")
     assert result.returncode == 2
-    assert "Invalid image aspect ratio '5:4'" in one_error_line(result)
+    assert "Invalid image aspect ratio 5:4. Must be one of ['1:1'" in one_error_line(result)
     assert xai_emulator.requests == []
 
 

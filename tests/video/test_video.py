@@ -146,6 +146,22 @@ async def test_unset_options_stay_unset(client, xai_emulator: Emulator) -> None:
     assert not (request.keyframes or request.reference_images or request.reference_audios)
 
 
+async def test_an_image_is_animated_without_a_prompt(client, xai_emulator: Emulator) -> None:
+    video = await outcome(client.video.generate("", MODEL, image_url="https://e.com/a.jpg", **FAST))
+    assert video.url and sent(xai_emulator).prompt == ""
+
+
+async def test_a_voice_id_is_sent_without_surrounding_whitespace(client, xai_emulator: Emulator) -> None:
+    await outcome(client.video.generate("Talk", MODEL, reference_audios=[{"voice_id": " leo\n"}], **FAST))
+    assert [audio.voice_id for audio in sent(xai_emulator).reference_audios] == ["leo"]
+
+
+async def test_a_zero_timeout_or_interval_means_the_default(client, xai_emulator: Emulator) -> None:
+    # As in the official SDK, which reads a zero as "not given".
+    await outcome(client.video.generate("Clouds", MODEL, timeout=0, interval=timedelta(0)))
+    assert xai_emulator.calls(POLL)
+
+
 async def test_file_ids_stand_for_the_first_and_last_frames(client, xai_emulator: Emulator) -> None:
     await outcome(
         client.video.generate(
@@ -343,7 +359,10 @@ async def test_every_rpc_of_a_job_has_a_deadline_within_timeout_plus_interval(
 
 async def test_a_poll_that_hangs_ends_with_a_timeout_error(client, xai_emulator: Emulator) -> None:
     xai_emulator.faults.delay(POLL, 30)
-    with pytest.raises(TimeoutError):
+    # The deadline cut the check short: the error is the polling one, as the official SDK's.
+    with pytest.raises(
+        TimeoutError, match=r"Polling timed out after [0-9.]+s: waiting for video to be generated"
+    ):
         await outcome(client.video.generate("Clouds", MODEL, timeout=0.2, interval=0.1))
 
 
@@ -407,7 +426,6 @@ async def test_prepare_extension_builds_a_batch_request_without_any_rpc(
 @pytest.mark.parametrize(
     ("arguments", "error", "message"),
     [
-        ({"prompt": ""}, ValueError, "prompt must not be empty"),
         ({"prompt": 3}, TypeError, "prompt must be a string"),
         ({"model": " "}, ValueError, "model must not be empty"),
         ({"duration": 0}, ValueError, "duration must be between 1 and 15 seconds, got 0"),
@@ -417,13 +435,13 @@ async def test_prepare_extension_builds_a_batch_request_without_any_rpc(
         (
             {"aspect_ratio": "21:9"},
             ValueError,
-            r"Invalid video aspect ratio '21:9': must be one of "
+            r"Invalid video aspect ratio 21:9\. Must be one of "
             r"\['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3'\]",
         ),
         (
             {"resolution": "4k"},
             ValueError,
-            r"Invalid video resolution '4k': must be one of \['480p', '720p', '1080p'\]",
+            r"Invalid video resolution 4k\. Must be one of \['480p', '720p', '1080p'\]",
         ),
         ({"image_url": "photo.jpg"}, ValueError, "image_url must be an http\\(s\\) URL or a base64 data URL"),
         ({"image_url": "data:video/mp4;base64,AAAA"}, ValueError, "image_url must be an http"),
@@ -442,19 +460,28 @@ async def test_prepare_extension_builds_a_batch_request_without_any_rpc(
             "reference_image_urls must be a list",
         ),
         ({"reference_image_file_ids": [""]}, ValueError, "reference_image_file_ids entry must not be empty"),
-        ({"keyframes": [{"image_url": "https://e.com/a.jpg"}]}, ValueError, "needs a 'timestamp'"),
+        (
+            {"keyframes": [{"image_url": "https://e.com/a.jpg"}]},
+            ValueError,
+            r"validation errors for union\[UrlKeyframe,FileIdKeyframe\]\n"
+            r"UrlKeyframe\.timestamp\n  Field required",
+        ),
         (
             {"keyframes": [{"image_url": "https://e.com/a.jpg", "image_file_id": "f", "timestamp": 1}]},
             ValueError,
-            "exactly one of 'image_url' or 'image_file_id'",
+            r"UrlKeyframe\.image_file_id\n  Extra inputs are not permitted",
         ),
         (
             {"keyframes": [{"image_file_id": "f", "timestamp": 1, "weight": 2}]},
             ValueError,
-            r"unknown keys \['weight'\]",
+            r"FileIdKeyframe\.weight\n  Extra inputs are not permitted",
         ),
         ({"keyframes": [{"image_file_id": "f", "timestamp": 0}]}, ValueError, "more than 0 seconds"),
-        ({"keyframes": [{"image_file_id": "f", "timestamp": "2"}]}, TypeError, "timestamp must be a number"),
+        (
+            {"keyframes": [{"image_file_id": "f", "timestamp": "two"}]},
+            ValueError,
+            "Input should be a valid number, unable to parse string as a number",
+        ),
         (
             {"keyframes": [{"image_url": "clay.jpg", "timestamp": 2}]},
             ValueError,
@@ -465,11 +492,19 @@ async def test_prepare_extension_builds_a_batch_request_without_any_rpc(
             ValueError,
             "strictly inside the 6-second video",
         ),
-        ({"keyframes": ["https://e.com/a.jpg"]}, TypeError, "a keyframe must be a dict"),
+        (
+            {"keyframes": ["https://e.com/a.jpg"]},
+            ValueError,
+            r"UrlKeyframe\n  Input should be a valid dictionary",
+        ),
         ({"keyframes": {"image_file_id": "f", "timestamp": 1}}, TypeError, "keyframes must be a list"),
-        ({"reference_audios": [{"voice_id": ""}]}, ValueError, "voice_id must not be empty"),
-        ({"reference_audios": [{"voice": "ara"}]}, ValueError, r"unknown keys \['voice'\]"),
-        ({"reference_audios": ["ara"]}, TypeError, "a reference audio must be a dict"),
+        (
+            {"reference_audios": [{"voice_id": " "}]},
+            ValueError,
+            r"VoiceAudioRef\nvoice_id\n  String should have at least 1 character",
+        ),
+        ({"reference_audios": [{"voice": "ara"}]}, ValueError, r"voice_id\n  Field required"),
+        ({"reference_audios": ["ara"]}, ValueError, "Input should be a valid dictionary"),
         ({"generate_audio": "yes"}, TypeError, "generate_audio must be True or False"),
         (
             {"image_url": "https://e.com/a.jpg", "image_file_id": "f"},
@@ -484,7 +519,7 @@ async def test_prepare_extension_builds_a_batch_request_without_any_rpc(
         ),
         ({"image_url": "https://e.com/a.jpg", "video_url": CLIP}, ValueError, "give an image to animate"),
         ({"storage_options": {"filename": ""}}, ValueError, "non-empty 'filename'"),
-        ({"interval": 0}, ValueError, "interval must be a positive"),
+        ({"interval": -0.5}, ValueError, "interval must be a positive"),
         ({"timeout": -1}, ValueError, "timeout must be a positive"),
         ({"timeout": "10"}, TypeError, "timeout must be a number of seconds"),
     ],
@@ -505,8 +540,7 @@ async def test_bad_generation_arguments_fail_before_any_rpc(
         ({"duration": 0}, ValueError, "between 1 and 10"),
         ({"video_url": CLIP, "video_file_id": "f"}, ValueError, "Only one of video_url or video_file_id"),
         ({"video_url": "clip.mp4"}, ValueError, "video_url must be an http"),
-        ({"prompt": ""}, ValueError, "prompt must not be empty"),
-        ({"interval": timedelta(0)}, ValueError, "interval must be a positive"),
+        ({"interval": timedelta(seconds=-1)}, ValueError, "interval must be a positive"),
     ],
 )
 async def test_bad_extension_arguments_fail_before_any_rpc(
@@ -555,16 +589,21 @@ def test_converters_map_literals_and_pass_enum_values() -> None:
         convert_video_resolution_to_pb(0)  # type: ignore[arg-type]
 
 
-def test_the_validators_return_a_valid_entry_as_it_is() -> None:
+def test_the_validators_return_the_entry_checked_and_converted() -> None:
     keyframe = {"image_url": "https://example.com/a.jpg", "timestamp": 2.5}
-    assert KeyframeValidator.validate_python(keyframe) is keyframe
-    assert ReferenceAudioValidator.validate_python({"voice_id": "leo"}) == {"voice_id": "leo"}
+    assert KeyframeValidator.validate_python(keyframe) == keyframe
+    # As pydantic does for the official SDK: strings stripped, numbers from text, extras ignored.
+    assert KeyframeValidator.validate_python({"image_file_id": " f ", "timestamp": "3"}) == {
+        "image_file_id": "f",
+        "timestamp": 3.0,
+    }
+    assert ReferenceAudioValidator.validate_python({"voice_id": " leo ", "x": 1}) == {"voice_id": "leo"}
 
 
 def test_the_validators_refuse_an_invalid_entry() -> None:
-    with pytest.raises(ValueError, match="exactly one of"):
+    with pytest.raises(ValueError, match=r"UrlKeyframe\.image_url\n  Field required"):
         KeyframeValidator.validate_python({"timestamp": 1})
-    with pytest.raises(ValueError, match="needs a 'voice_id'"):
+    with pytest.raises(ValueError, match=r"1 validation error for VoiceAudioRef\nvoice_id\n  Field required"):
         ReferenceAudioValidator.validate_python({})
 
 

@@ -13,11 +13,12 @@ EnumT = TypeVar("EnumT", bound=int)
 def to_enum(kind: str, value: object, mapping: Mapping[Any, EnumT], enum: Any) -> EnumT:
     """A literal through `mapping`, or a valid (non-zero) value of the proto `enum` as it is.
 
-    Raises `ValueError` naming the allowed literals for anything else.
+    Raises `ValueError` for anything else, worded as the official SDK words it (``Invalid image
+    format png.``), then naming the allowed literals.
     """
     if isinstance(value, str):
         if value in mapping:
             return mapping[value]
     elif isinstance(value, int) and not isinstance(value, bool) and value != 0 and value in enum.values():
         return value  # type: ignore[return-value]
-    raise ValueError(f"Invalid {kind} {value!r}: must be one of {list(mapping)}")
+    raise ValueError(f"Invalid {kind} {value}. Must be one of {list(mapping)}")

@@ -9,17 +9,18 @@ Shared by `client.image`, `client.video` and `client.files`::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, TypedDict
 
 from typing_extensions import NotRequired
 
+from xai_sdk.arguments import Check, boolean, duration, integer, string, typed_dict, union, validate
 from xai_sdk.proto import image_pb2
 
 __all__ = [
     "PublicUrlInput",
     "PublicUrlOptions",
+    "STORAGE_OPTIONS_SHAPE",
     "StorageOptions",
     "StoredOutput",
     "expires_after_seconds",
@@ -50,38 +51,54 @@ class StorageOptions(TypedDict):
 
 
 def expires_after_seconds(value: int | timedelta | None, name: str = "expires_after") -> int | None:
-    """A lifetime in whole seconds (from seconds or a timedelta); None stays None."""
+    """A lifetime in whole seconds (from seconds or a timedelta); None stays None.
+
+    `TypeError` for anything but a number or a timedelta; `ValueError` for a lifetime that is
+    not positive (the API refuses it).
+    """
     if value is None:
         return None
-    seconds = value.total_seconds() if isinstance(value, timedelta) else value
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds <= 0:
+    if isinstance(value, timedelta):
+        seconds: float = value.total_seconds()
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value
+    else:
+        raise TypeError(f"{name} must be a number of seconds or a timedelta, got {value!r}")
+    if not seconds > 0:
         raise ValueError(f"{name} must be a positive number of seconds or a timedelta, got {value!r}")
     return int(seconds)
 
 
+_LIFETIME = union(timedelta=duration(), int=integer())
+STORAGE_OPTIONS_SHAPE: Check = typed_dict(
+    {"filename": string()},
+    {
+        "expires_after": _LIFETIME,
+        "public_url": union(bool=boolean(), PublicUrlOptions=typed_dict({}, {"expires_after": _LIFETIME})),
+    },
+)
+"""The shape of a `StorageOptions` dict, as the official SDK's pydantic model has it: keys it
+does not know are ignored, ``"60"`` is 60 seconds, ``"yes"`` is True."""
+
+
 def storage_options_to_proto(options: StorageOptions | image_pb2.StorageOptions) -> image_pb2.StorageOptions:
-    """Check a `StorageOptions` dict and convert it; a proto passes through."""
+    """Check a `StorageOptions` dict and convert it; a proto passes through.
+
+    Raises `xai_sdk.arguments.ValidationError` (a `ValueError`) for a dict that does not fit,
+    and `ValueError` for an empty filename or a lifetime that is not positive.
+    """
     if isinstance(options, image_pb2.StorageOptions):
         return options
-    if not isinstance(options, Mapping):
-        raise TypeError(f"storage_options must be a dict such as {{'filename': 'out.png'}}, got {options!r}")
-    unknown = set(options) - {"filename", "expires_after", "public_url"}
-    if unknown:
-        raise ValueError(
-            f"storage_options has unknown keys {sorted(unknown)}: use filename, expires_after, public_url"
-        )
-    filename = options.get("filename")
-    if not isinstance(filename, str) or not filename.strip():
+    checked = validate(STORAGE_OPTIONS_SHAPE, options, "StorageOptions")
+    if not checked["filename"].strip():
         raise ValueError("storage_options needs a non-empty 'filename'")
     proto = image_pb2.StorageOptions(
-        filename=filename, expires_after=expires_after_seconds(options.get("expires_after"))
+        filename=checked["filename"], expires_after=expires_after_seconds(checked.get("expires_after"))
     )
-    public_url = options.get("public_url", False)
+    public_url = checked.get("public_url", False)
     if public_url is True:
         proto.public_url.SetInParent()
-    elif isinstance(public_url, Mapping):
-        if set(public_url) - {"expires_after"}:
-            raise ValueError(f"public_url takes only 'expires_after', got {sorted(public_url)}")
+    elif isinstance(public_url, dict):
         proto.public_url.CopyFrom(
             image_pb2.PublicUrlOptions(
                 expires_after=expires_after_seconds(
@@ -89,8 +106,6 @@ def storage_options_to_proto(options: StorageOptions | image_pb2.StorageOptions)
                 )
             )
         )
-    elif public_url is not False:
-        raise TypeError(f"public_url must be True, False or {{'expires_after': seconds}}, got {public_url!r}")
     return proto
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from xai_sdk.arguments import non_empty_text
+from xai_sdk.arguments import non_empty_text, optional_text
 from xai_sdk.image._types import (
     ImageAspectRatio,
     ImageAspectRatioMap,
@@ -129,7 +129,7 @@ def generate_image_request(
 
     `n` is always set. One input image goes into ``image``; lists go into ``images``, file ids
     first, then URLs (so the prompt can refer to them by position). `image_format` defaults to
-    ``"url"``.
+    ``"url"``. The prompt may be empty (the API decides whether an edit needs one).
     """
     if image_url is not None and image_file_id is not None:
         raise ValueError("Only one of image_url or image_file_id can be set for a request.")
@@ -140,7 +140,7 @@ def generate_image_request(
             "Only one of image_url/image_file_id or image_urls/image_file_ids can be set for a request."
         )
     request = image_pb2.GenerateImageRequest(
-        prompt=non_empty_text("prompt", prompt),
+        prompt=optional_text("prompt", prompt),
         model=non_empty_text("model", model),
         n=image_count(n),
         format=convert_image_format_to_pb("url" if image_format is None else image_format),

@@ -109,8 +109,15 @@ class BaseImageResponse(StoredOutput, ProtoDecorator[image_pb2.ImageResponse]):
     def _missing(self, what: str) -> None:
         if not self._image.respect_moderation:
             raise ValueError(f"Image did not respect moderation rules; {what} is not available.")
-        other = "base64" if what == "URL" else "URL"
-        raise ValueError(f"Image was not returned via {what} (it was returned via {other}).")
+        if what == "URL":
+            raise ValueError(
+                "Image was not returned via URL and cannot be fetched. It was returned via base64 "
+                '(image_format="base64"): read .base64, or .image for the bytes.'
+            )
+        raise ValueError(
+            "Image was not returned via base64. It was returned via URL (the default "
+            'image_format="url"): read .url, or .image for the bytes.'
+        )
 
 
 class _ImageBytes:
@@ -129,7 +136,7 @@ class _ImageBytes:
         if binding is None:  # made by hand, not by a client: fetch right away
             return image_bytes(response._image)
         runner: Any = binding.runner  # a SyncRunner or an AsyncRunner: `run` returns bytes or a coroutine
-        return runner.run(Operation(_fetch(response._image)), binding, "image")
+        return runner.run(Operation(_fetch(response._image, binding.is_async)), binding, "image")
 
 
 class ImageResponse(BaseImageResponse, Generic[ModeT]):
@@ -155,20 +162,24 @@ class ImageResponse(BaseImageResponse, Generic[ModeT]):
         self._binding = binding
 
 
-def _fetch(image: image_pb2.GeneratedImage) -> Flow[bytes]:
-    data: bytes = yield Offload(image_bytes, (image,))
+def _fetch(image: image_pb2.GeneratedImage, is_async: bool) -> Flow[bytes]:
+    data: bytes = yield Offload(image_bytes, (image, is_async))
     return data
 
 
-def image_bytes(image: image_pb2.GeneratedImage) -> bytes:
-    """The bytes of a generated image: its base64 payload decoded, or its URL downloaded."""
+def image_bytes(image: image_pb2.GeneratedImage, is_async: bool = False) -> bytes:
+    """The bytes of a generated image: its base64 payload decoded, or its URL downloaded.
+
+    Raises `ValueError` when it has neither (withheld by moderation), worded as the official
+    SDK's sync or async client words it.
+    """
     if image.base64:
         return decode_data_url(image.base64)
     if image.url:
         return download(image.url)
-    if not image.respect_moderation:
-        raise ValueError("Image did not respect moderation rules; it is not available.")
-    raise ValueError("Image was not returned via URL or base64.")
+    missing = "base64 or URL" if is_async else "URL or base64"
+    reason = " It did not respect moderation rules." if not image.respect_moderation else ""
+    raise ValueError(f"Image was not returned via {missing}.{reason}")
 
 
 def decode_data_url(value: str) -> bytes:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any, Final
 
-from xai_sdk._config import to_seconds
+from xai_sdk._config import to_seconds_or_default
 from xai_sdk.arguments import non_empty_text
 from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, unary
 from xai_sdk.proto import batch_pb2, deferred_pb2, image_pb2, video_pb2
@@ -380,8 +380,8 @@ def _job(
     The operation's own timeout is ``timeout + interval``: it bounds every RPC, and leaves the
     last poll the time to answer.
     """
-    timeout_s = to_seconds(DEFAULT_VIDEO_TIMEOUT if timeout is None else timeout, "timeout")
-    interval_s = to_seconds(DEFAULT_VIDEO_POLL_INTERVAL if interval is None else interval, "interval")
+    timeout_s = to_seconds_or_default(timeout, DEFAULT_VIDEO_TIMEOUT, "timeout")
+    interval_s = to_seconds_or_default(interval, DEFAULT_VIDEO_POLL_INTERVAL, "interval")
     decide = _finished(what)
 
     def flow() -> Flow[VideoResponse]:

@@ -5,10 +5,11 @@ Everything here is pure: a bad argument raises `ValueError` or `TypeError` befor
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from xai_sdk.arguments import non_empty_text
+from xai_sdk.arguments import non_empty_text, optional_text, proto_bool
 from xai_sdk.literals import to_enum
 from xai_sdk.proto import image_pb2, video_pb2
 from xai_sdk.storage import StorageOptions, storage_options_to_proto
@@ -101,18 +102,23 @@ def _video(url: str | None, file_id: str | None) -> video_pb2.VideoUrlContent | 
 
 
 def _keyframe(entry: object, duration: int | None) -> video_pb2.VideoKeyframe:
-    keyframe = KeyframeValidator.validate_python(entry)
-    if duration is not None and keyframe["timestamp"] >= duration:
+    """A keyframe as the official SDK checks it, then within the video and with a URL the API takes."""
+    keyframe: Mapping[str, Any] = KeyframeValidator.validate_python(entry)
+    timestamp = keyframe["timestamp"]
+    if not (math.isfinite(timestamp) and timestamp > 0):
+        raise ValueError(f"keyframe timestamp must be more than 0 seconds, got {timestamp!r}")
+    if duration is not None and timestamp >= duration:
         raise ValueError(
-            f"keyframe timestamp must fall strictly inside the {duration}-second video, "
-            f"got {keyframe['timestamp']!r}"
+            f"keyframe timestamp must fall strictly inside the {duration}-second video, got {timestamp!r}"
         )
-    fields: Mapping[str, Any] = keyframe
-    if "image_url" in fields:
-        image = image_pb2.ImageUrlContent(image_url=fields["image_url"], detail=image_pb2.DETAIL_AUTO)
+    if "image_url" in keyframe:
+        image = image_pb2.ImageUrlContent(
+            image_url=media_source("keyframe image_url", keyframe["image_url"], "image"),
+            detail=image_pb2.DETAIL_AUTO,
+        )
     else:
-        image = image_pb2.ImageUrlContent(file_id=fields["image_file_id"], detail=image_pb2.DETAIL_AUTO)
-    return video_pb2.VideoKeyframe(image=image, timestamp_s=keyframe["timestamp"])
+        image = image_pb2.ImageUrlContent(file_id=keyframe["image_file_id"], detail=image_pb2.DETAIL_AUTO)
+    return video_pb2.VideoKeyframe(image=image, timestamp_s=timestamp)
 
 
 def _check_sources(
@@ -183,13 +189,14 @@ def generate_video_request(
     """Check the arguments of `VideoClient.generate` and build its request; None means "not set".
 
     Reference images go in file ids first, then URLs. An input image (the first frame) and an
-    input video (to edit) exclude each other, as the API documents.
+    input video (to edit) exclude each other, as the API documents. The prompt may be empty, to
+    animate an input image without one.
     """
     _check_sources(image_url, image_file_id, video_url, video_file_id, last_frame_url, last_frame_file_id)
     if duration is not None:
         duration = _duration(duration, GENERATION_DURATION_RANGE)
     request = video_pb2.GenerateVideoRequest(
-        prompt=non_empty_text("prompt", prompt),
+        prompt=optional_text("prompt", prompt),
         model=non_empty_text("model", model),
         image=_image("image", image_url, image_file_id),
         last_frame=_image("last_frame", last_frame_url, last_frame_file_id),
@@ -205,9 +212,7 @@ def generate_video_request(
         storage_options=None if storage_options is None else storage_options_to_proto(storage_options),
     )
     if generate_audio is not None:
-        if not isinstance(generate_audio, bool):
-            raise TypeError(f"generate_audio must be True or False, got {generate_audio!r}")
-        request.generate_audio = generate_audio
+        request.generate_audio = proto_bool("generate_audio", generate_audio)
     return request
 
 
@@ -226,7 +231,7 @@ def extend_video_request(
     if video is None:
         raise ValueError("One of video_url or video_file_id must be set for a request.")
     request = video_pb2.ExtendVideoRequest(
-        prompt=non_empty_text("prompt", prompt), model=non_empty_text("model", model), video=video
+        prompt=optional_text("prompt", prompt), model=non_empty_text("model", model), video=video
     )
     if duration is not None:
         request.duration = _duration(duration, EXTENSION_DURATION_RANGE)

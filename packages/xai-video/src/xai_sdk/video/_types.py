@@ -1,18 +1,18 @@
 """Type aliases of the video API, the maps from their literals to proto enums, and validators.
 
-`KeyframeValidator` and `ReferenceAudioValidator` keep the official SDK's names and their
-``validate_python(value)`` method, but check by hand: xai-video does not depend on pydantic.
-They raise `TypeError` or `ValueError` (pydantic's `ValidationError` is a `ValueError` too).
+`KeyframeValidator` and `ReferenceAudioValidator` keep the official SDK's names, its rules and its
+``validate_python(value)`` method, without pydantic (see `xai_sdk.arguments`): they return the
+entry checked and converted (the image URL or voice id stripped of surrounding whitespace, the
+timestamp a float) or raise `xai_sdk.arguments.ValidationError`, a `ValueError` worded as
+pydantic's.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
-from typing import Final, Generic, Literal, TypeAlias, TypedDict, TypeVar, cast
+from typing import Final, Literal, TypeAlias, TypedDict
 from urllib.parse import urlsplit
 
-from xai_sdk.arguments import non_empty_text
+from xai_sdk.arguments import Validator, number, string, typed_dict, union
 from xai_sdk.proto import video_pb2
 
 __all__ = [
@@ -29,8 +29,6 @@ __all__ = [
     "VideoResolutionMap",
     "VoiceAudioRef",
 ]
-
-T = TypeVar("T")
 
 VideoAspectRatio: TypeAlias = Literal["1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"]
 """Width:height of a generated video; the API's default is ``"16:9"``."""
@@ -90,30 +88,6 @@ Keyframe: TypeAlias = UrlKeyframe | FileIdKeyframe
 """An entry of ``keyframes``: one image source (URL or file id) and a timestamp in seconds."""
 
 
-class Validator(Generic[T]):
-    """Checks a value given for a typed dict; `validate_python` returns it or raises.
-
-    The shape of pydantic's ``TypeAdapter.validate_python``, without pydantic.
-    """
-
-    what: str = "value"
-
-    def validate_python(self, value: object) -> T:
-        """Return `value` if it is valid; raise `TypeError` or `ValueError` saying why not."""
-        if not isinstance(value, Mapping):
-            raise TypeError(f"a {self.what} must be a dict such as {self.example}, got {value!r}")
-        self.check(value)
-        return cast(T, value)
-
-    example: str = "{}"
-
-    def check(self, value: Mapping[object, object]) -> None:
-        """Raise if the mapping is not valid."""
-
-    def __repr__(self) -> str:
-        return f"<{self.what} validator: {self.example}>"
-
-
 def media_source(name: str, value: object, media: Literal["image", "video"]) -> str:
     """An input image or video: an ``http(s)://`` URL or a ``data:<media>/...;base64,...`` URL."""
     if not isinstance(value, str):
@@ -131,51 +105,20 @@ def media_source(name: str, value: object, media: Literal["image", "video"]) -> 
     raise ValueError(f"{name} must be an http(s) URL or a base64 data URL such as {example!r}, got {shown!r}")
 
 
-def _keys(what: str, value: Mapping[object, object], allowed: set[str]) -> None:
-    unknown = set(value) - allowed
-    if unknown:
-        raise ValueError(
-            f"{what} has unknown keys {sorted(map(str, unknown))}: allowed are {sorted(allowed)}"
-        )
+_NON_EMPTY = string(strip=True, min_length=1)
 
+KeyframeValidator: Final[Validator[Keyframe]] = Validator(
+    union(
+        UrlKeyframe=typed_dict({"image_url": _NON_EMPTY, "timestamp": number()}, forbid_extra=True),
+        FileIdKeyframe=typed_dict({"image_file_id": _NON_EMPTY, "timestamp": number()}, forbid_extra=True),
+    ),
+    "union[UrlKeyframe,FileIdKeyframe]",
+)
+"""Checks a ``keyframes`` entry: exactly one of ``image_url`` or ``image_file_id`` (non-empty,
+stripped) and a ``timestamp`` (a number of seconds); no other keys."""
 
-class _KeyframeValidator(Validator[Keyframe]):
-    what = "keyframe"
-    example = "{'image_url': 'https://...', 'timestamp': 2.0}"
-
-    def check(self, value: Mapping[object, object]) -> None:
-        sources = [key for key in ("image_url", "image_file_id") if key in value]
-        if len(sources) != 1:
-            keys = sorted(map(str, value))
-            raise ValueError(f"a keyframe needs exactly one of 'image_url' or 'image_file_id', got {keys}")
-        _keys("a keyframe", value, {sources[0], "timestamp"})
-        if sources[0] == "image_url":
-            media_source("keyframe image_url", value["image_url"], "image")
-        else:
-            non_empty_text("keyframe image_file_id", value["image_file_id"])
-        if "timestamp" not in value:
-            raise ValueError("a keyframe needs a 'timestamp' (seconds into the video)")
-        timestamp = value["timestamp"]
-        if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)):
-            raise TypeError(f"keyframe timestamp must be a number of seconds, got {timestamp!r}")
-        if not (math.isfinite(timestamp) and timestamp > 0):
-            raise ValueError(f"keyframe timestamp must be more than 0 seconds, got {timestamp!r}")
-
-
-class _ReferenceAudioValidator(Validator[ReferenceAudio]):
-    what = "reference audio"
-    example = "{'voice_id': 'ara'}"
-
-    def check(self, value: Mapping[object, object]) -> None:
-        _keys("a reference audio", value, {"voice_id"})
-        if "voice_id" not in value:
-            raise ValueError(f"a reference audio needs a 'voice_id', such as {self.example}")
-        non_empty_text("reference audio voice_id", value["voice_id"])
-
-
-KeyframeValidator: Final[Validator[Keyframe]] = _KeyframeValidator()
-"""Checks a ``keyframes`` entry: exactly one of ``image_url`` (URL or data URL) or
-``image_file_id``, and a ``timestamp`` above 0; no other keys."""
-
-ReferenceAudioValidator: Final[Validator[ReferenceAudio]] = _ReferenceAudioValidator()
-"""Checks a ``reference_audios`` entry: ``{"voice_id": <non-empty string>}``, no other keys."""
+ReferenceAudioValidator: Final[Validator[ReferenceAudio]] = Validator(
+    typed_dict({"voice_id": _NON_EMPTY}), "VoiceAudioRef"
+)
+"""Checks a ``reference_audios`` entry: ``{"voice_id": <non-empty string>}`` (stripped; other keys
+are ignored)."""
