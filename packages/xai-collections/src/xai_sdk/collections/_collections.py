@@ -11,11 +11,11 @@ import contextlib
 import warnings
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from google.protobuf import empty_pb2
 
-from xai_sdk._config import to_seconds
+from xai_sdk._config import to_seconds_or_default
 from xai_sdk.arguments import choice, non_empty_text, non_empty_texts, optional_text, page_limit, text
 from xai_sdk.collections._types import (
     COLLECTION_SORT_BY,
@@ -44,6 +44,8 @@ from xai_sdk.retrieval import RetrievalModeInput, retrieval_mode_fields
 from xai_sdk.service import Bound, ModeT, operation
 
 __all__ = ["Collections", "DocumentIndexingError"]
+
+T = TypeVar("T")
 
 
 def _management(method: str, request_type: Any, response_type: Any) -> Rpc[Any, Any]:
@@ -162,10 +164,23 @@ class Collections(Bound[ModeT]):
     """The ``collections`` sub-client: collections of documents for retrieval, and their search.
 
     Management calls need the management key (``management_api_key=`` or
-    ``XAI_MANAGEMENT_KEY``); without it they raise `ValueError` before any RPC. `search` needs
+    ``XAI_MANAGEMENT_KEY``); without it they raise `ValueError` ("Please provide a management API
+    key.", as the official SDK words it) before any RPC. `search` needs
     only the API key. Every method takes ``timeout=`` for the call, except `upload_document`,
     whose `timeout` bounds the wait for indexing (as in the official SDK).
     """
+
+    def _require_management_key(self) -> None:
+        """`ValueError` worded as the official SDK's if the client has no management key."""
+        try:
+            self._binding.runner.metadata("management")
+        except ValueError as error:
+            raise ValueError(f"Please provide a management API key. {error}") from None
+
+    def _managed(self, operation: Operation[T]) -> Operation[T]:
+        """`operation` (a call to the management API), once the client is known to have its key."""
+        self._require_management_key()
+        return operation
 
     # -- collections --------------------------------------------------------------------------
 
@@ -201,8 +216,8 @@ class Collections(Bound[ModeT]):
 
         """
         request = collections_pb2.CreateCollectionRequest(collection_name=non_empty_text("name", name))
-        if model_name is not None:
-            request.index_configuration.model_name = non_empty_text("model_name", model_name)
+        if model_name:  # as in the official SDK, an empty name is the default model
+            request.index_configuration.model_name = text("model_name", model_name)
         if chunk_configuration is not None:
             request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
         if metric_space is not None:
@@ -215,7 +230,7 @@ class Collections(Bound[ModeT]):
             )
         if description is not None:
             request.collection_description = text("description", description)
-        return unary(CREATE_COLLECTION, request, timeout=timeout)
+        return self._managed(unary(CREATE_COLLECTION, request, timeout=timeout))
 
     @operation
     def get(
@@ -225,7 +240,7 @@ class Collections(Bound[ModeT]):
         request = collections_pb2.GetCollectionMetadataRequest(
             collection_id=non_empty_text("collection_id", collection_id)
         )
-        return unary(GET_COLLECTION_METADATA, request, timeout=timeout)
+        return self._managed(unary(GET_COLLECTION_METADATA, request, timeout=timeout))
 
     @operation
     def update(
@@ -265,7 +280,7 @@ class Collections(Bound[ModeT]):
             )
         if description is not None:
             request.collection_description = text("description", description)
-        return unary(UPDATE_COLLECTION, request, timeout=timeout)
+        return self._managed(unary(UPDATE_COLLECTION, request, timeout=timeout))
 
     @operation
     def delete(self, collection_id: str, *, timeout: Timeout = None) -> Operation[None]:
@@ -273,7 +288,7 @@ class Collections(Bound[ModeT]):
         request = collections_pb2.DeleteCollectionRequest(
             collection_id=non_empty_text("collection_id", collection_id)
         )
-        return unary(DELETE_COLLECTION, request, _nothing, timeout=timeout)
+        return self._managed(unary(DELETE_COLLECTION, request, _nothing, timeout=timeout))
 
     @operation
     def generate_description(self, collection_id: str, *, timeout: Timeout = None) -> Operation[str]:
@@ -281,11 +296,13 @@ class Collections(Bound[ModeT]):
         request = collections_pb2.GenerateCollectionDescriptionRequest(
             collection_id=non_empty_text("collection_id", collection_id)
         )
-        return unary(
-            GENERATE_COLLECTION_DESCRIPTION,
-            request,
-            lambda response: response.collection_description,
-            timeout=timeout,
+        return self._managed(
+            unary(
+                GENERATE_COLLECTION_DESCRIPTION,
+                request,
+                lambda response: response.collection_description,
+                timeout=timeout,
+            )
         )
 
     # -- documents ----------------------------------------------------------------------------
@@ -319,11 +336,9 @@ class Collections(Bound[ModeT]):
         upload = prepare_upload(_content("data", data), filename=non_empty_text("name", name))
         if not isinstance(wait_for_indexing, bool):
             raise TypeError(f"wait_for_indexing must be True or False, got {wait_for_indexing!r}")
-        interval = to_seconds(
-            DEFAULT_INDEXING_POLL_INTERVAL if poll_interval is None else poll_interval, "poll_interval"
-        )
-        waiting = to_seconds(DEFAULT_INDEXING_TIMEOUT if timeout is None else timeout, "timeout")
-        self._binding.runner.metadata("management")  # no management key: ValueError, before the upload
+        interval = to_seconds_or_default(poll_interval, DEFAULT_INDEXING_POLL_INTERVAL, "poll_interval")
+        waiting = to_seconds_or_default(timeout, DEFAULT_INDEXING_TIMEOUT, "timeout")
+        self._require_management_key()  # before the upload (the official SDK uploads first)
 
         def flow() -> Flow[collections_pb2.DocumentMetadata]:
             uploaded = yield from upload_flow(upload)
@@ -365,7 +380,7 @@ class Collections(Bound[ModeT]):
             file_id=non_empty_text("file_id", file_id),
             fields=_document_fields(fields),
         )
-        return unary(ADD_DOCUMENT_TO_COLLECTION, request, _nothing, timeout=timeout)
+        return self._managed(unary(ADD_DOCUMENT_TO_COLLECTION, request, _nothing, timeout=timeout))
 
     @operation
     def get_document(
@@ -380,7 +395,7 @@ class Collections(Bound[ModeT]):
             file_id=non_empty_text("file_id", file_id),
             collection_id=non_empty_text("collection_id", collection_id),
         )
-        return unary(GET_DOCUMENT_METADATA, request, timeout=timeout)
+        return self._managed(unary(GET_DOCUMENT_METADATA, request, timeout=timeout))
 
     @operation
     def batch_get_documents(
@@ -391,7 +406,7 @@ class Collections(Bound[ModeT]):
             collection_id=non_empty_text("collection_id", collection_id),
             file_ids=non_empty_texts("file_ids", file_ids),
         )
-        return unary(BATCH_GET_DOCUMENTS, request, timeout=timeout)
+        return self._managed(unary(BATCH_GET_DOCUMENTS, request, timeout=timeout))
 
     @operation
     def remove_document(
@@ -402,7 +417,7 @@ class Collections(Bound[ModeT]):
             collection_id=non_empty_text("collection_id", collection_id),
             file_id=non_empty_text("file_id", file_id),
         )
-        return unary(REMOVE_DOCUMENT_FROM_COLLECTION, request, _nothing, timeout=timeout)
+        return self._managed(unary(REMOVE_DOCUMENT_FROM_COLLECTION, request, _nothing, timeout=timeout))
 
     @operation
     def update_document(
@@ -429,7 +444,7 @@ class Collections(Bound[ModeT]):
             content_type=None if content_type is None else non_empty_text("content_type", content_type),
             fields=_document_fields(fields),
         )
-        return unary(UPDATE_DOCUMENT, request, timeout=timeout)
+        return self._managed(unary(UPDATE_DOCUMENT, request, timeout=timeout))
 
     @operation
     def reindex_document(
@@ -440,7 +455,7 @@ class Collections(Bound[ModeT]):
             collection_id=non_empty_text("collection_id", collection_id),
             file_id=non_empty_text("file_id", file_id),
         )
-        return unary(REINDEX_DOCUMENT, request, _nothing, timeout=timeout)
+        return self._managed(unary(REINDEX_DOCUMENT, request, _nothing, timeout=timeout))
 
     # -- search -------------------------------------------------------------------------------
 
@@ -514,7 +529,7 @@ class Collections(Bound[ModeT]):
             pagination_token=optional_text("pagination_token", pagination_token),
             filter=optional_text("filter", filter),
         )
-        return unary(LIST_DOCUMENTS, request, timeout=timeout)
+        return self._managed(unary(LIST_DOCUMENTS, request, timeout=timeout))
 
     @operation
     def list(
@@ -542,7 +557,7 @@ class Collections(Bound[ModeT]):
             filter=optional_text("filter", filter),
             pagination_token=optional_text("pagination_token", pagination_token),
         )
-        return unary(LIST_COLLECTIONS, request, timeout=timeout)
+        return self._managed(unary(LIST_COLLECTIONS, request, timeout=timeout))
 
 
 def _delete_quietly(file_id: str) -> Flow[None]:

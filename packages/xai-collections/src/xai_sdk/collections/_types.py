@@ -1,20 +1,21 @@
 """The public types of `xai_sdk.collections`, their hand-written checks and their protos.
 
 The dicts users pass (`ChunkConfiguration`, `FieldDefinition`, field definition updates) are
-checked key by key before any RPC: a missing or unknown key, a value of the wrong type or an
-impossible size raises `ValueError` or `TypeError` saying what is allowed.
+checked before any RPC as the official SDK checks them with pydantic (see `xai_sdk.arguments`):
+a missing key or a value of the wrong type raises `xai_sdk.arguments.ValidationError`, a
+`ValueError` worded as pydantic's; keys it does not know are ignored. Chunk sizes the API cannot
+work with (not positive, an overlap not smaller than the size) raise `ValueError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, Literal, TypeAlias, TypedDict
 
 from typing_extensions import NotRequired
 
-from xai_sdk.arguments import flag, non_empty_text
-from xai_sdk.files._checks import Validator
+from xai_sdk.arguments import Check, Validator, boolean, integer, literal, string, typed_dict, validate
 from xai_sdk.proto import collections_pb2, shared_pb2, types_pb2
 
 __all__ = [
@@ -144,134 +145,84 @@ class ChunkConfiguration(TypedDict, total=False):
 
 
 # -- checks -----------------------------------------------------------------------------------
+# The shapes of the official SDK's pydantic models (keys they do not know are ignored, "yes" is
+# True, "800" is 800), then the sizes the API can work with.
+
+FIELD_DEFINITION_SHAPE = typed_dict(
+    {"key": string(), "required": boolean(), "inject_into_chunk": boolean(), "unique": boolean()},
+    {"description": string()},
+)
+FIELD_DEFINITION_ADD_SHAPE = typed_dict(
+    {"field_definition": FIELD_DEFINITION_SHAPE, "operation": literal("add")}
+)
+FIELD_DEFINITION_DELETE_SHAPE = typed_dict({"key": string(), "operation": literal("delete")})
+_SIZINGS: Mapping[str, Mapping[str, Check]] = {
+    "chars_configuration": {"max_chunk_size_chars": integer(), "chunk_overlap_chars": integer()},
+    "tokens_configuration": {
+        "max_chunk_size_tokens": integer(),
+        "chunk_overlap_tokens": integer(),
+        "encoding_name": string(),
+    },
+    "bytes_configuration": {"max_chunk_size_bytes": integer(), "chunk_overlap_bytes": integer()},
+}
+CHUNK_CONFIGURATION_SHAPE = typed_dict(
+    {},
+    {
+        **{key: typed_dict(fields) for key, fields in _SIZINGS.items()},
+        "strip_whitespace": boolean(),
+        "inject_name_into_chunks": boolean(),
+    },
+)
 
 _INT32_MAX = 2**31 - 1
-Check = Callable[[str, Any], Any]
 
 
-def _description(name: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
-    return value
-
-
-def _count(low: int) -> Check:
-    def check(name: str, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name} must be an integer, got {value!r}")
-        if not low <= value <= _INT32_MAX:
-            raise ValueError(f"{name} must be {'positive' if low else 'zero or more'}, got {value}")
-        return value
-
-    return check
-
-
-def _literal(expected: str) -> Check:
-    def check(name: str, value: Any) -> str:
-        if value != expected:
-            raise ValueError(f"{name} must be {expected!r}, got {value!r}")
-        return expected
-
-    return check
-
-
-def _fields(
-    what: str, value: Any, required: Mapping[str, Check], optional: Mapping[str, Check] | None = None
-) -> dict[str, Any]:
-    """Check a dict against its keys: each required one present, none unknown, each value valid."""
-    optional = optional or {}
-    if not isinstance(value, Mapping):
-        raise TypeError(f"{what} must be a dict, got {type(value).__name__}")
-    unknown = sorted(set(value) - set(required) - set(optional))
-    if unknown:
-        allowed = ", ".join([*required, *optional])
-        raise ValueError(f"{what} has unknown keys {unknown}: it takes {allowed}")
-    missing = [key for key in required if key not in value]
-    if missing:
-        raise ValueError(f"{what} is missing {', '.join(missing)}")
-    checks = {**required, **optional}
-    return {key: checks[key](f"{what} {key}", item) for key, item in value.items()}
-
-
-def _check_field_definition(value: Any) -> FieldDefinition:
-    return _fields(  # type: ignore[return-value]
-        "field definition",
-        value,
-        {"key": non_empty_text, "required": flag, "inject_into_chunk": flag, "unique": flag},
-        {"description": _description},
-    )
-
-
-def _check_field_definition_add(value: Any) -> FieldDefinitionAdd:
-    return _fields(  # type: ignore[return-value]
-        "field definition update",
-        value,
-        {
-            "field_definition": lambda _, item: _check_field_definition(item),
-            "operation": _literal("add"),
-        },
-    )
-
-
-def _check_field_definition_delete(value: Any) -> FieldDefinitionDelete:
-    return _fields(  # type: ignore[return-value]
-        "field definition update", value, {"key": non_empty_text, "operation": _literal("delete")}
-    )
-
-
-def _sizing(unit: str, extra: Mapping[str, Check] | None = None) -> Check:
-    size_key, overlap_key = f"max_chunk_size_{unit}", f"chunk_overlap_{unit}"
-
-    def check(name: str, value: Any) -> dict[str, Any]:
-        checked = _fields(name, value, {size_key: _count(1), overlap_key: _count(0), **(extra or {})})
-        if checked[overlap_key] >= checked[size_key]:
-            raise ValueError(
-                f"{name}: {overlap_key} ({checked[overlap_key]}) must be smaller than "
-                f"{size_key} ({checked[size_key]})"
-            )
-        return checked
-
-    return check
-
-
-_SIZINGS: Mapping[str, Check] = {
-    "chars_configuration": _sizing("chars"),
-    "tokens_configuration": _sizing("tokens", {"encoding_name": non_empty_text}),
-    "bytes_configuration": _sizing("bytes"),
-}
+def _check_sizes(key: str, sizing: Mapping[str, Any]) -> None:
+    """A chunk size the API can cut with: positive, and an overlap smaller than it."""
+    unit = key.removesuffix("_configuration")
+    size, overlap = sizing[f"max_chunk_size_{unit}"], sizing[f"chunk_overlap_{unit}"]
+    if not 1 <= size <= _INT32_MAX:
+        raise ValueError(f"{key}: max_chunk_size_{unit} must be positive, got {size}")
+    if not 0 <= overlap < size:
+        raise ValueError(
+            f"{key}: chunk_overlap_{unit} ({overlap}) must be zero or more and smaller than "
+            f"max_chunk_size_{unit} ({size})"
+        )
 
 
 def _check_chunk_configuration(value: Any) -> ChunkConfiguration:
-    checked = _fields(
-        "chunk_configuration",
-        value,
-        {},
-        {**_SIZINGS, "strip_whitespace": flag, "inject_name_into_chunks": flag},
-    )
-    sizings = [key for key in _SIZINGS if key in checked]
-    if len(sizings) != 1:
-        found = f"got {', '.join(sizings)}" if sizings else "got none"
+    checked = validate(CHUNK_CONFIGURATION_SHAPE, value, "ChunkConfiguration")
+    sizings = [key for key in _SIZINGS if checked.get(key)]
+    if not sizings:
         raise ValueError(
-            "chunk_configuration must set exactly one of chars_configuration, tokens_configuration "
-            f"and bytes_configuration ({found})"
+            "Must specify exactly one chunking strategy "
+            "('chars_configuration', 'tokens_configuration', or 'bytes_configuration')."
         )
-    return checked  # type: ignore[return-value]
+    if len(sizings) > 1:
+        raise ValueError(
+            f"Cannot specify multiple chunking strategies ({', '.join(map(repr, sizings))}). "
+            "Please specify only one chunking strategy."
+        )
+    _check_sizes(sizings[0], checked[sizings[0]])
+    return checked  # type: ignore[no-any-return]
 
 
-FieldDefinitionValidator: Validator[FieldDefinition] = Validator(_check_field_definition, "FieldDefinition")
-"""Checks a `FieldDefinition` dict: ``validate_python(value)`` returns it or raises."""
+FieldDefinitionValidator: Validator[FieldDefinition] = Validator(FIELD_DEFINITION_SHAPE, "FieldDefinition")
+"""Checks a `FieldDefinition` dict: ``validate_python(value)`` returns it checked, or raises
+`xai_sdk.arguments.ValidationError` (a `ValueError`), as the official SDK's pydantic model does."""
 FieldDefinitionAddValidator: Validator[FieldDefinitionAdd] = Validator(
-    _check_field_definition_add, "FieldDefinitionAdd"
+    FIELD_DEFINITION_ADD_SHAPE, "FieldDefinitionAdd"
 )
 """Checks a `FieldDefinitionAdd` dict."""
 FieldDefinitionDeleteValidator: Validator[FieldDefinitionDelete] = Validator(
-    _check_field_definition_delete, "FieldDefinitionDelete"
+    FIELD_DEFINITION_DELETE_SHAPE, "FieldDefinitionDelete"
 )
 """Checks a `FieldDefinitionDelete` dict."""
 ChunkConfigurationValidator: Validator[ChunkConfiguration] = Validator(
-    _check_chunk_configuration, "ChunkConfiguration"
+    CHUNK_CONFIGURATION_SHAPE, "ChunkConfiguration"
 )
-"""Checks a `ChunkConfiguration` dict, including that exactly one sizing is set."""
+"""Checks a `ChunkConfiguration` dict (the shape; `chunk_configuration_to_proto` also requires
+exactly one sizing)."""
 
 
 # -- protos -----------------------------------------------------------------------------------
@@ -283,7 +234,9 @@ def field_definition_to_proto(
     """A checked `FieldDefinition` dict as its message; a message passes through."""
     if isinstance(value, collections_pb2.FieldDefinition):
         return value
-    return collections_pb2.FieldDefinition(**_check_field_definition(value))
+    if not isinstance(value, Mapping):
+        raise TypeError(f"field definitions are dicts or FieldDefinition messages, got {value!r}")
+    return collections_pb2.FieldDefinition(**FieldDefinitionValidator.validate_python(value))
 
 
 def field_definition_update_to_proto(
@@ -292,22 +245,26 @@ def field_definition_update_to_proto(
     """A checked add or delete update as its message; a message passes through."""
     if isinstance(value, collections_pb2.FieldDefinitionUpdate):
         return value
-    operation = value.get("operation") if isinstance(value, Mapping) else None
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"field definition updates are dicts or FieldDefinitionUpdate messages, got {value!r}"
+        )
+    operation = value.get("operation")
     if operation == "add":
-        added = _check_field_definition_add(value)
+        added = FieldDefinitionAddValidator.validate_python(value)
         return collections_pb2.FieldDefinitionUpdate(
             field_definition=collections_pb2.FieldDefinition(**added["field_definition"]),
             operation=collections_pb2.FIELD_DEFINITION_ADD,
         )
     if operation == "delete":
-        deleted = _check_field_definition_delete(value)
+        deleted = FieldDefinitionDeleteValidator.validate_python(value)
         return collections_pb2.FieldDefinitionUpdate(
             field_definition=collections_pb2.FieldDefinition(key=deleted["key"]),
             operation=collections_pb2.FIELD_DEFINITION_DELETE,
         )
     raise ValueError(
-        "field definition updates are {'field_definition': {...}, 'operation': 'add'} or "
-        f"{{'key': ..., 'operation': 'delete'}}, got {value!r}"
+        f"Unknown field definition operation: {operation!r}. Expected 'add' or 'delete'. Updates are "
+        "{'field_definition': {...}, 'operation': 'add'} or {'key': ..., 'operation': 'delete'}."
     )
 
 
@@ -317,13 +274,6 @@ def chunk_configuration_to_proto(
     """A checked `ChunkConfiguration` dict as its message; a message passes through."""
     if isinstance(value, types_pb2.ChunkConfiguration):
         return value
-    checked: dict[str, Any] = dict(_check_chunk_configuration(value))
-    messages = {
-        "chars_configuration": types_pb2.CharsConfiguration,
-        "tokens_configuration": types_pb2.TokensConfiguration,
-        "bytes_configuration": types_pb2.BytesConfiguration,
-    }
-    for key, message in messages.items():
-        if key in checked:
-            checked[key] = message(**checked[key])
-    return types_pb2.ChunkConfiguration(**checked)
+    if not isinstance(value, Mapping):
+        raise TypeError(f"chunk_configuration is a dict or a ChunkConfiguration message, got {value!r}")
+    return types_pb2.ChunkConfiguration(**_check_chunk_configuration(value))

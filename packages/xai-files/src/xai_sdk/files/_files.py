@@ -97,8 +97,8 @@ class Files(Bound[ModeT]):
             file: a path (str or `pathlib.Path`), the content (bytes, bytearray, memoryview), or a
                 file object opened in binary mode (read from its current position).
             filename: the name on the server; by default the base name of the path or of the
-                file object's ``name``. Required for bytes. Unlike the official SDK, it is used
-                for paths too.
+                file object's ``name``. Required for bytes; an empty name counts as none.
+                Unlike the official SDK, it is used for paths too.
             on_progress: told after each chunk: an object with ``update(n)`` (a tqdm bar, given
                 the chunk size), a function of ``(bytes_uploaded, total_bytes)``, or a function
                 of ``(chunk_size)``. It runs on the thread that reads and sends the content (not
@@ -109,8 +109,9 @@ class Files(Bound[ModeT]):
 
         Raises:
             FileNotFoundError, IsADirectoryError, PermissionError: the path cannot be read.
-            ValueError: no usable name, or a non-positive `expires_after`.
-            TypeError: `file` or `on_progress` is of an unsupported kind.
+            ValueError: no usable name, a `file` of an unsupported kind (as in the official
+                SDK), or a non-positive `expires_after`.
+            TypeError: a file object opened in text mode, or an unsupported `on_progress`.
 
         """
         upload = prepare_upload(file, filename=filename, on_progress=on_progress, expires_after=expires_after)
@@ -144,9 +145,10 @@ class Files(Bound[ModeT]):
         for index, item in enumerate(items):
             try:
                 if isinstance(item, (bytes, bytearray, memoryview)):
-                    raise TypeError(
-                        "batch_upload takes paths and file objects; upload bytes with upload(data, "
-                        "filename=...) or wrap them in io.BytesIO with a name"
+                    raise ValueError(
+                        "filename is required when uploading bytes: batch_upload takes paths and file "
+                        "objects; upload bytes with upload(data, filename=...) or wrap them in io.BytesIO "
+                        "with a name"
                     )
                 operations.append(("upload", Files.upload.build(self, item, timeout=timeout)))
                 positions.append(index)

@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable, Mapping
 from typing import IO, Any, Literal, Protocol, TypeAlias, Union
 
-from xai_sdk.files._checks import Validator
+from xai_sdk.arguments import Validator
 from xai_sdk.proto import files_pb2
-from xai_sdk.storage import StorageOptions, storage_options_to_proto
+from xai_sdk.storage import STORAGE_OPTIONS_SHAPE, StorageOptions
 
 __all__ = [
     "ORDER",
@@ -65,12 +65,7 @@ BatchUploadCallback: TypeAlias = Callable[
 """Called by `client.files.batch_upload` as each file finishes: ``(index, file, file_or_error)``."""
 
 
-def _check_storage_options(value: Any) -> StorageOptions:
-    if not isinstance(value, Mapping):
-        raise TypeError(f"storage options must be a dict such as {{'filename': 'out.png'}}, got {value!r}")
-    storage_options_to_proto(value)  # type: ignore[arg-type]  # checked there, key by key
-    return dict(value)  # type: ignore[return-value]
-
-
-StorageOptionsValidator: Validator[StorageOptions] = Validator(_check_storage_options, "StorageOptions")
-"""Checks a `StorageOptions` dict: ``StorageOptionsValidator.validate_python(options)``."""
+StorageOptionsValidator: Validator[StorageOptions] = Validator(STORAGE_OPTIONS_SHAPE, "StorageOptions")
+"""Checks a `StorageOptions` dict as the official SDK's pydantic model does:
+``StorageOptionsValidator.validate_python(options)`` returns it checked and converted, or raises
+`xai_sdk.arguments.ValidationError` (a `ValueError`)."""

@@ -102,10 +102,12 @@ def prepare_upload(
     server; by default the path's or the file object's base name (required for bytes).
 
     Raises `FileNotFoundError`, `IsADirectoryError` or `PermissionError` for a path that cannot
-    be read, `ValueError` for a missing or empty name, `TypeError` for anything else.
+    be read, `ValueError` for a missing name or a `file` of another kind (as the official SDK
+    does), `TypeError` for a file object opened in text mode.
     """
-    if filename is not None and not text("filename", filename).strip():
-        raise ValueError("filename must not be empty")
+    if filename is not None:
+        text("filename", filename)
+    filename = filename or None  # an empty name is no name, as in the official SDK
     options: dict[str, Any] = {
         "expires_after": expires_after_seconds(expires_after),
         "report": progress_reporter(on_progress),
@@ -126,8 +128,9 @@ def prepare_upload(
             raise TypeError("file objects must be opened in binary mode: open(path, 'rb')")
         name = filename or _name_of(file)
         return Upload(name, lambda: _stream_chunks(file), total=_remaining_size(file), **options)
-    raise TypeError(
-        f"file must be a path, bytes or a binary file object (open(path, 'rb')), got {type(file).__name__}"
+    raise ValueError(
+        f"Unsupported file type: {type(file)}. Upload a path, bytes or a binary file object "
+        "(open(path, 'rb'))."
     )
 
 
@@ -137,7 +140,7 @@ def prepare_upload(
 def _readable_file_size(path: str) -> int | None:
     """The size of a file to upload (None for a pipe or device); raises if it cannot be read."""
     if not path:
-        raise ValueError("the file path must not be empty")
+        raise FileNotFoundError("File not found: ")
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -178,7 +181,7 @@ def _name_of(file: Any) -> str:
         if isinstance(base, str) and base.strip():
             return base
     raise ValueError(
-        "filename is required when uploading a file object without a usable .name: "
+        "filename is required when uploading a file-like object without a .name attribute: "
         "upload(stream, filename='data.csv')"
     )
 
