@@ -260,7 +260,12 @@ def _bad_requests(client: Any) -> list[tuple[Any, Any, type[Exception], str]]:
         (123, chats(client, 1), TypeError, "batch_id must be a string"),
         (None, chats(client, 1), TypeError, "batch_id must be a string"),
         ("", chats(client, 1), ValueError, "batch_id must not be empty"),
-        ("batch-1", ["What is 2+2?"], ValueError, r"Unsupported request type: batch_requests\[0\] is a str"),
+        (
+            "batch-1",
+            ["What is 2+2?"],
+            ValueError,
+            r"Unsupported request type: <class 'str'>\. batch_requests\[0\]",
+        ),
         (
             "batch-1",
             [chat_pb2.GetCompletionsRequest(model=CHAT_MODEL)],
@@ -270,7 +275,12 @@ def _bad_requests(client: Any) -> list[tuple[Any, Any, type[Exception], str]]:
         ("batch-1", [batch_pb2.BatchRequest(batch_request_id="x")], ValueError, "without a request"),
         ("batch-1", [empty_chat], ValueError, "chat without messages"),
         ("batch-1", chats(client, 1)[0], TypeError, "must be a list"),
-        ("batch-1", "chats", TypeError, "must be a list"),
+        (
+            "batch-1",
+            "chats",
+            ValueError,
+            r"Unsupported request type: <class 'str'>\. batch_requests must be a list",
+        ),
         ("batch-1", [*chats(client, 2), *chats(client, 1)], ValueError, "'q0' is given by batch_requests"),
     ]
 

@@ -18,7 +18,7 @@ from xai_sdk.proto import batch_pb2
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from xai_sdk.chat import Chat
+    from xai_sdk.chat import BaseChat as Chat
 
 __all__ = [
     "ADD_CALL_MAX_BYTES",
@@ -136,9 +136,12 @@ def plan_add(batch_id: Any, batch_requests: Any) -> AddPlan:
 
 
 def _items_of(batch_requests: Any) -> list[Any]:
-    if isinstance(batch_requests, (str, bytes, batch_pb2.BatchRequest)) or not isinstance(
-        batch_requests, Iterable
-    ):
+    if isinstance(batch_requests, (str, bytes)):  # the official SDK refuses their first item
+        raise ValueError(
+            f"Unsupported request type: {type(batch_requests)}. batch_requests must be a list of "
+            "batch_pb2.BatchRequest or chat objects (wrap a single request in a list)"
+        )
+    if isinstance(batch_requests, batch_pb2.BatchRequest) or not isinstance(batch_requests, Iterable):
         raise TypeError(
             "batch_requests must be a list of batch_pb2.BatchRequest or chat objects, got "
             f"{type(batch_requests).__name__} (wrap a single request in a list)"
@@ -155,12 +158,12 @@ def _entry_size(index: int, item: Any) -> tuple[int, str | None]:
                 "client.image.prepare(...), client.video.prepare(...) or set completion_request"
             )
         return _field_size(item.ByteSize()), item.batch_request_id
-    from xai_sdk.chat import Chat  # noqa: PLC0415 - chat is imported only when chats are added
+    from xai_sdk.chat import BaseChat as Chat  # noqa: PLC0415 - chat is imported only when chats are added
 
     if not isinstance(item, Chat):
         raise ValueError(
-            f"Unsupported request type: batch_requests[{index}] is a {type(item).__name__}; add "
-            "batch_pb2.BatchRequest messages or chats made by client.chat.create(...)"
+            f"Unsupported request type: {type(item)}. batch_requests[{index}] must be a "
+            "batch_pb2.BatchRequest or a chat made by client.chat.create(...)"
         )
     if not item.proto.messages:
         raise ValueError(
