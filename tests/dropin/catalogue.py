@@ -267,6 +267,16 @@ async def _(t: Any) -> Any:
     return await t.call(client.collections.create("papers"))
 
 
+@case(
+    "client.init.no_management_key_upload",
+    deliberate="no management key: upload_document fails before uploading (the official SDK uploads first)",
+    ours=Ours("ValueError", "Please provide a management API key."),
+)
+async def _(t: Any) -> Any:
+    client = t.new_client(management_api_key=None)
+    return await t.call(client.collections.upload_document("collection-1", "a.txt", b"alpha"))
+
+
 @case("client.init.no_management_key_search")
 async def _(t: Any) -> Any:
     client = t.new_client(management_api_key=None)
