@@ -25,6 +25,7 @@ from xai_sdk.chat import Response, user
 from xai_sdk.emulator import Emulator
 from xai_sdk.image import BaseImageResponse
 from xai_sdk.proto import batch_pb2, chat_pb2
+from xai_sdk.service import variant
 from xai_sdk.video import VideoResponse
 
 CHAT_MODEL = "grok-4"
@@ -626,8 +627,10 @@ def test_importing_xai_sdk_batch_does_not_import_chat_image_or_video() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_the_official_module_paths_name_the_one_client() -> None:
+def test_the_official_module_paths_name_the_variants_of_the_one_client() -> None:
     from xai_sdk.aio.batch import Client as AsyncBatch
     from xai_sdk.sync.batch import Client as SyncBatch
 
-    assert SyncBatch is AsyncBatch is BaseClient is BatchClient
+    assert SyncBatch is variant(BatchClient, is_async=False)
+    assert AsyncBatch is variant(BatchClient, is_async=True)
+    assert BaseClient is BatchClient

@@ -44,7 +44,9 @@ from xai_sdk.sync.image import Client as ImageClient  # noqa: E402
 from xai_sdk.types import ReasoningEffort  # noqa: E402
 
 
-def official_paths(client: OfficialClient, async_client: OfficialAsyncClient, effort: ReasoningEffort) -> Chat:
+def official_paths(
+    client: OfficialClient, async_client: OfficialAsyncClient, effort: ReasoningEffort
+) -> Chat:
     images: ImageClient = client.image
     assert_type(images.sample("a cat", "grok-imagine-image").url, str)
     conversation: AsyncChat = async_client.chat.create("grok-4", reasoning_effort=effort)
