@@ -176,7 +176,11 @@ def environment(name: str, requirements: list[str], wheels: Path | None) -> Path
     python = path / "bin" / "python"
     if requirements:
         links = ["--find-links", wheels] if wheels else []
-        uv("pip", "install", "--quiet", "--python", python, *links, *requirements)
+        # uv's cache keeps a wheel by name and version: without a refresh, a rebuilt 1.22.0 would
+        # be installed from the cache as it was at an earlier build.
+        ours = sorted({wheel.name.split("-")[0] for wheel in wheels.glob("*.whl")}) if wheels else []
+        refresh = [argument for name in ours for argument in ("--refresh-package", name)]
+        uv("pip", "install", "--quiet", "--python", python, *links, *refresh, *requirements)
     return python
 
 

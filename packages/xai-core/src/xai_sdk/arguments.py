@@ -16,12 +16,11 @@ pydantic's wording: ``Field required``, ``Input should be a valid integer``, ...
 from __future__ import annotations
 
 import datetime
-import decimal
 import math
 import operator
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 __all__ = [
@@ -155,14 +154,20 @@ def proto_bool(name: str, value: Any) -> bool:
 # -- dict arguments, checked as the official SDK's pydantic models check them -------------------
 
 
-@dataclass(frozen=True)
 class ErrorDetails:
     """One problem found by `validate`: where (`loc`), what kind (`type`), the message and the input."""
 
-    loc: tuple[str | int, ...]
-    type: str
-    msg: str
-    input: Any
+    # A plain class: this module is imported with the SDK, and a frozen dataclass costs more.
+    __slots__ = ("input", "loc", "msg", "type")
+
+    def __init__(self, loc: tuple[str | int, ...], type: str, msg: str, input: Any) -> None:
+        self.loc = loc
+        self.type = type
+        self.msg = msg
+        self.input = input
+
+    def __repr__(self) -> str:
+        return f"ErrorDetails(loc={self.loc!r}, type={self.type!r}, msg={self.msg!r}, input={self.input!r})"
 
 
 class ValidationError(ValueError):
@@ -249,7 +254,14 @@ def string(*, strip: bool = False, min_length: int = 0) -> Check:
     return check
 
 
-_INTEGER_TEXT = re.compile(r"[+-]?\d+(_\d+)*(\.0*)?")
+def _is_decimal(value: Any) -> bool:
+    # A Decimal exists only once its module is imported: no need to import it (~1 ms) to ask.
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and isinstance(value, decimal.Decimal)
+
+
+# Patterns, not compiled objects: `re` compiles (and caches) them on first use, not at import.
+_INTEGER_TEXT = r"[+-]?\d+(_\d+)*(\.0*)?"
 
 
 def integer() -> Check:
@@ -259,7 +271,7 @@ def integer() -> Check:
         value = _decoded(value)
         if isinstance(value, int):
             return int(value)
-        if isinstance(value, (float, decimal.Decimal)):
+        if isinstance(value, float) or _is_decimal(value):
             if not math.isfinite(value):
                 raise _fail("finite_number", "Input should be a finite number", value)
             if value != int(value):
@@ -271,7 +283,7 @@ def integer() -> Check:
             return int(value)
         if isinstance(value, str):
             text = value.strip()
-            if _INTEGER_TEXT.fullmatch(text):
+            if re.fullmatch(_INTEGER_TEXT, text):
                 return int(text.split(".")[0].replace("_", ""))
             raise _fail(
                 "int_parsing", "Input should be a valid integer, unable to parse string as an integer", value
@@ -286,7 +298,7 @@ def number() -> Check:
 
     def check(value: Any) -> float:
         value = _decoded(value)
-        if isinstance(value, (int, float, decimal.Decimal)):
+        if isinstance(value, (int, float)) or _is_decimal(value):
             return float(value)
         if isinstance(value, str):
             try:
@@ -340,7 +352,7 @@ def literal(*choices: Any) -> Check:
     return check
 
 
-_ISO_DURATION = re.compile(
+_ISO_DURATION = (
     r"P(?:(?P<days>\d+(?:\.\d+)?)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
     r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?"
 )
@@ -353,7 +365,7 @@ def duration() -> Check:
         value = _decoded(value)
         if isinstance(value, datetime.timedelta):
             return value
-        if isinstance(value, (int, float, decimal.Decimal)) and math.isfinite(value):
+        if (isinstance(value, (int, float)) or _is_decimal(value)) and math.isfinite(value):
             return datetime.timedelta(seconds=float(value))
         if isinstance(value, str):
             text = value.strip()
@@ -361,7 +373,7 @@ def duration() -> Check:
                 return datetime.timedelta(seconds=float(text))
             except ValueError:
                 pass
-            match = _ISO_DURATION.fullmatch(text)
+            match = re.fullmatch(_ISO_DURATION, text)
             if match and text not in ("P", "PT") and not text.endswith("T"):
                 parts = {unit: float(amount) for unit, amount in match.groupdict().items() if amount}
                 return datetime.timedelta(**parts)

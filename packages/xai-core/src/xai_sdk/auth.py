@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from google.protobuf import empty_pb2
 
+from xai_sdk._compat import lazy_names
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
-from xai_sdk.proto import auth_pb2, auth_pb2_grpc
+from xai_sdk.proto import auth_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import auth_pb2_grpc
 
 __all__ = ["AsyncAuth", "Auth", "BaseClient", "SyncAuth", "auth_pb2_grpc"]
 
@@ -35,3 +41,5 @@ class AsyncAuth(Auth[Async]):
 
 BaseClient = Auth
 """The official SDK's name of the auth sub-client class."""
+
+__getattr__ = lazy_names(__name__, {"auth_pb2_grpc": "xai_sdk.proto"})

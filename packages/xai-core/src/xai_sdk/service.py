@@ -159,10 +159,13 @@ def _make_variant(cls: type[Any], definition: type[Any], *, is_async: bool) -> N
         mode = "async" if is_async else "sync"
         raise TypeError(f"{cls.__qualname__}: {definition.__qualname__} has a {mode} variant already")
     cls._variant_of = definition
-    for name in dir(definition):
-        attribute = inspect.getattr_static(definition, name)
-        if isinstance(attribute, _RunnerMethod) and name not in cls.__dict__:
-            setattr(cls, name, attribute.method(is_async=is_async))
+    resolved: set[str] = set(cls.__dict__)
+    for klass in definition.__mro__:  # each name as attribute lookup finds it first
+        for name, attribute in vars(klass).items():
+            if name not in resolved:
+                resolved.add(name)
+                if isinstance(attribute, _RunnerMethod):
+                    setattr(cls, name, attribute.method(is_async=is_async))
     _VARIANTS[definition, is_async] = cls
 
 

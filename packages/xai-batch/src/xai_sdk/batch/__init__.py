@@ -38,12 +38,13 @@ from xai_sdk.batch._requests import (
 )
 from xai_sdk.batch._results import BatchResult, ListBatchResultsResponse
 from xai_sdk.meta import ProtoDecorator
-from xai_sdk.proto import batch_pb2, batch_pb2_grpc
+from xai_sdk.proto import batch_pb2
 from xai_sdk.service import Async, Sync
 
 if TYPE_CHECKING:
     from xai_sdk.chat import Response
     from xai_sdk.image import BaseImageResponse
+    from xai_sdk.proto import batch_pb2_grpc
     from xai_sdk.video import VideoResponse
 
 
@@ -80,5 +81,10 @@ __all__ = [
 # The official module imports chat's, image's and video's wrappers; here they load when read.
 __getattr__ = lazy_names(
     __name__,
-    {"Response": "xai_sdk.chat", "BaseImageResponse": "xai_sdk.image", "VideoResponse": "xai_sdk.video"},
+    {
+        "Response": "xai_sdk.chat",
+        "BaseImageResponse": "xai_sdk.image",
+        "VideoResponse": "xai_sdk.video",
+        "batch_pb2_grpc": "xai_sdk.proto",
+    },
 )

@@ -14,7 +14,9 @@ Message helpers (`user`, `system`, `assistant`, `developer`, `tool_result`), con
 server-side tools of `xai_sdk.tools`), and what calls return (`Response`, `Chunk`, ...).
 """
 
-from xai_sdk._compat import should_disable_sensitive_attributes
+from typing import TYPE_CHECKING
+
+from xai_sdk._compat import lazy_names, should_disable_sensitive_attributes
 from xai_sdk.chat._chat import Chat, ChatClient, completions_request
 from xai_sdk.chat._content import (
     assistant,
@@ -54,11 +56,14 @@ from xai_sdk.chat._types import (
 )
 from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.meta import ProtoDecorator, T
-from xai_sdk.proto import chat_pb2, chat_pb2_grpc, image_pb2, sample_pb2, usage_pb2
+from xai_sdk.proto import chat_pb2, image_pb2, sample_pb2, usage_pb2
 from xai_sdk.search import SearchParameters
 from xai_sdk.service import Async, Sync
 from xai_sdk.service_tier import ServiceTier, service_tier_from_proto, service_tier_to_proto
 from xai_sdk.types.model import ChatModel
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import chat_pb2_grpc
 
 
 class SyncChatClient(ChatClient[Sync]):
@@ -136,3 +141,5 @@ __all__ = [
     "tool_result",
     "user",
 ]
+
+__getattr__ = lazy_names(__name__, {"chat_pb2_grpc": "xai_sdk.proto"})

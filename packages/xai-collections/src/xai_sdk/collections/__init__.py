@@ -22,6 +22,9 @@ API host with the API key. Calls return the API's messages (`xai_sdk.proto.colle
 ``...Validator`` objects expose those checks as ``validate_python(value)``.
 """
 
+from typing import TYPE_CHECKING
+
+from xai_sdk._compat import lazy_names
 from xai_sdk.collections._collections import Collections, DocumentIndexingError
 from xai_sdk.collections._types import (
     DEFAULT_INDEXING_POLL_INTERVAL,
@@ -43,16 +46,12 @@ from xai_sdk.collections._types import (
     Order,
     TokensConfiguration,
 )
-from xai_sdk.proto import (
-    collections_pb2,
-    collections_pb2_grpc,
-    documents_pb2_grpc,
-    files_pb2_grpc,
-    shared_pb2,
-    types_pb2,
-)
+from xai_sdk.proto import collections_pb2, shared_pb2, types_pb2
 from xai_sdk.retrieval import DocumentRetrievalMode
 from xai_sdk.service import Async, Sync
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import collections_pb2_grpc, documents_pb2_grpc, files_pb2_grpc
 
 
 class SyncCollections(Collections[Sync]):
@@ -98,3 +97,12 @@ __all__ = [
     "Order",
     "TokensConfiguration",
 ]
+
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "collections_pb2_grpc": "xai_sdk.proto",
+        "documents_pb2_grpc": "xai_sdk.proto",
+        "files_pb2_grpc": "xai_sdk.proto",
+    },
+)

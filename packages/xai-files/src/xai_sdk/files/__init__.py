@@ -15,7 +15,9 @@ memory; `Files.download` and `Files.iter_content` do the same for downloads. Cal
 API's messages (`xai_sdk.proto.files_pb2`).
 """
 
-from xai_sdk._compat import should_disable_sensitive_attributes
+from typing import TYPE_CHECKING
+
+from xai_sdk._compat import lazy_names, should_disable_sensitive_attributes
 from xai_sdk.files._files import Files
 from xai_sdk.files._types import (
     BatchUploadCallback,
@@ -27,9 +29,12 @@ from xai_sdk.files._types import (
     StorageOptionsValidator,
 )
 from xai_sdk.files._upload import UPLOAD_CHUNK_SIZE
-from xai_sdk.proto import files_pb2, files_pb2_grpc, image_pb2
+from xai_sdk.proto import files_pb2, image_pb2
 from xai_sdk.service import Async, Sync
 from xai_sdk.storage import PublicUrlInput, PublicUrlOptions, StorageOptions
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import files_pb2_grpc
 
 
 class SyncFiles(Files[Sync]):
@@ -64,3 +69,5 @@ __all__ = [
     "StorageOptions",
     "StorageOptionsValidator",
 ]
+
+__getattr__ = lazy_names(__name__, {"files_pb2_grpc": "xai_sdk.proto"})

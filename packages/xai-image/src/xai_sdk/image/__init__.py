@@ -16,7 +16,9 @@ The types of the parameters (`ImageFormat`, `ImageAspectRatio`, ...) and their c
 proto enums (`convert_image_format_to_pb`, ...) are here too.
 """
 
-from xai_sdk._compat import should_disable_sensitive_attributes
+from typing import TYPE_CHECKING
+
+from xai_sdk._compat import lazy_names, should_disable_sensitive_attributes
 from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.image._client import ImageClient
 from xai_sdk.image._request import (
@@ -39,10 +41,13 @@ from xai_sdk.image._types import (
     ImageResolutionMap,
 )
 from xai_sdk.meta import ProtoDecorator
-from xai_sdk.proto import image_pb2, image_pb2_grpc, usage_pb2
+from xai_sdk.proto import image_pb2, usage_pb2
 from xai_sdk.service import Async, Sync
 from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import ImageGenerationModel
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import image_pb2_grpc
 
 
 class SyncImageClient(ImageClient[Sync]):
@@ -85,3 +90,5 @@ __all__ = [
     "convert_image_resolution_to_pb",
     "generate_image_request",
 ]
+
+__getattr__ = lazy_names(__name__, {"image_pb2_grpc": "xai_sdk.proto"})

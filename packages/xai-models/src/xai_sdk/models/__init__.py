@@ -8,12 +8,17 @@ Each method returns the API's own messages (`xai_sdk.proto.models_pb2`): `Langua
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from google.protobuf import empty_pb2
 
+from xai_sdk._compat import lazy_names
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
-from xai_sdk.proto import models_pb2, models_pb2_grpc
+from xai_sdk.proto import models_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import models_pb2_grpc
 
 __all__ = ["AsyncModels", "BaseClient", "Models", "SyncModels", "models_pb2_grpc"]
 
@@ -118,3 +123,5 @@ class AsyncModels(Models[Async]):
 
 BaseClient = Models
 """The official SDK's name of the models sub-client class."""
+
+__getattr__ = lazy_names(__name__, {"models_pb2_grpc": "xai_sdk.proto"})

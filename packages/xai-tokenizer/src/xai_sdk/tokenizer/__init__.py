@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from xai_sdk._compat import lazy_names
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
-from xai_sdk.proto import tokenize_pb2, tokenize_pb2_grpc
+from xai_sdk.proto import tokenize_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import tokenize_pb2_grpc
 
 __all__ = ["AsyncTokenizer", "BaseClient", "Tokenizer", "SyncTokenizer", "tokenize_pb2_grpc"]
 
@@ -49,3 +54,5 @@ class AsyncTokenizer(Tokenizer[Async]):
 
 BaseClient = Tokenizer
 """The official SDK's name of the tokenizer sub-client class."""
+
+__getattr__ = lazy_names(__name__, {"tokenize_pb2_grpc": "xai_sdk.proto"})

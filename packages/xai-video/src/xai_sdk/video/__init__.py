@@ -15,10 +15,12 @@ one; `prepare` and `prepare_extension` build batch requests. A job the server re
 raises `VideoGenerationError`.
 """
 
-from xai_sdk._compat import should_disable_sensitive_attributes
+from typing import TYPE_CHECKING
+
+from xai_sdk._compat import lazy_names, should_disable_sensitive_attributes
 from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.meta import ProtoDecorator
-from xai_sdk.proto import image_pb2, usage_pb2, video_pb2, video_pb2_grpc
+from xai_sdk.proto import image_pb2, usage_pb2, video_pb2
 from xai_sdk.service import Async, Sync
 from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import VideoGenerationModel
@@ -45,6 +47,9 @@ from xai_sdk.video._types import (
     VideoResolutionMap,
     VoiceAudioRef,
 )
+
+if TYPE_CHECKING:  # imported on first access (the official module has them)
+    from xai_sdk.proto import video_pb2_grpc
 
 
 class SyncVideoClient(VideoClient[Sync]):
@@ -94,3 +99,5 @@ __all__ = [
     "extend_video_request",
     "generate_video_request",
 ]
+
+__getattr__ = lazy_names(__name__, {"video_pb2_grpc": "xai_sdk.proto"})
