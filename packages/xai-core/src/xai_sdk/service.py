@@ -143,13 +143,11 @@ def variant(definition: type[BoundT], *, is_async: bool) -> type[BoundT]:
         raise TypeError(f"{definition.__qualname__} is a variant, not a definition")
     made = _VARIANTS.get((definition, is_async))
     if made is None:
-        mode = Async if is_async else Sync
-        generic: Any = definition
+        name = ("Async" if is_async else "Sync") + definition.__name__
         made = types.new_class(
-            mode.__name__ + definition.__name__,
-            (generic[mode],),
-            exec_body=lambda namespace: namespace.update(__module__=definition.__module__),
+            name, (definition,), exec_body=lambda namespace: namespace.update(__module__=definition.__module__)
         )
+        _make_variant(made, definition, is_async=is_async)
     return cast("type[BoundT]", made)
 
 
