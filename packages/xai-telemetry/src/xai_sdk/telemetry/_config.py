@@ -10,6 +10,7 @@ from opentelemetry.sdk.resources import SERVICE_NAME, SERVICE_VERSION, Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
 
+from xai_sdk._catalog import install_hint
 from xai_sdk._version import __version__
 
 INSTRUMENTATION_NAME = "xai_sdk"
@@ -63,18 +64,16 @@ class Telemetry:
                     OTLPSpanExporter,
                 )
             except ImportError as error:
-                raise ImportError(
-                    'The gRPC OTLP exporter needs: pip install "xai-sdk[telemetry-grpc]"'
-                ) from error
+                hint = install_hint("telemetry-grpc")
+                raise ImportError(f"The gRPC OTLP exporter needs: {hint}") from error
         elif protocol == "http/protobuf":
             try:
                 from opentelemetry.exporter.otlp.proto.http.trace_exporter import (  # noqa: PLC0415
                     OTLPSpanExporter,
                 )
             except ImportError as error:
-                raise ImportError(
-                    'The HTTP OTLP exporter needs: pip install "xai-sdk[telemetry-http]"'
-                ) from error
+                hint = install_hint("telemetry-http")
+                raise ImportError(f"The HTTP OTLP exporter needs: {hint}") from error
         else:
             raise ValueError(
                 f"Unsupported OTEL_EXPORTER_OTLP_PROTOCOL {protocol!r}: use 'grpc' or 'http/protobuf'."
