@@ -34,12 +34,18 @@ def official_wheel() -> Path:
 
 
 def clean_environment() -> dict[str, str]:
-    """This process's environment without the variables that would leak into a child SDK."""
-    return {
+    """This process's environment without what would leak into a child's Python, pip or SDK.
+
+    pip reads no configuration file (PIP_CONFIG_FILE=/dev/null): a machine's find-links, extra
+    indexes or constraints must not change what an install test resolves.
+    """
+    env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("XAI_", "PYTHON", "VIRTUAL_ENV", "OTEL_"))
+        if not key.startswith(("XAI_", "PYTHON", "VIRTUAL_ENV", "PIP_", "UV_", "OTEL_"))
     }
+    env["PIP_CONFIG_FILE"] = os.devnull
+    return env
 
 
 class OfficialSdk:

@@ -8,22 +8,16 @@ their dependencies) come from the wheelhouse that `scripts/wheelhouse.py` fills.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
+from tests.reference import ROOT, WHEELHOUSE, clean_environment, needs_wheelhouse
 
-ROOT = Path(__file__).resolve().parents[2]
-WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
+__all__ = ["ROOT", "VERSION", "WHEELHOUSE", "Venv", "clean_environment", "needs_wheelhouse", "uv"]
+
 VERSION = "1.22.0"
-
-needs_wheelhouse = pytest.mark.skipif(
-    not (WHEELHOUSE / "sets.sha256").exists(),
-    reason="no wheelhouse: run `python scripts/wheelhouse.py` (hatch run test does) to provision it",
-)
 
 
 def uv(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -32,21 +26,6 @@ def uv(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
     assert result.returncode == 0, result.stderr
     return result
-
-
-def clean_environment() -> dict[str, str]:
-    """This process's environment without what would leak into a child's Python, pip or SDK.
-
-    pip reads no configuration file (PIP_CONFIG_FILE=/dev/null): a machine's find-links, extra
-    indexes or constraints must not change what an install test resolves.
-    """
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("XAI_", "PYTHON", "VIRTUAL_ENV", "PIP_", "UV_", "OTEL_"))
-    }
-    env["PIP_CONFIG_FILE"] = os.devnull
-    return env
 
 
 class Venv:
