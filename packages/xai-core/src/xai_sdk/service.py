@@ -144,8 +144,8 @@ def variant(definition: type[BoundT], *, is_async: bool) -> type[BoundT]:
     made = _VARIANTS.get((definition, is_async))
     if made is None:
         name = ("Async" if is_async else "Sync") + definition.__name__
-        module = definition.__module__
-        made = types.new_class(name, (definition,), exec_body=lambda namespace: namespace.update(__module__=module))
+        module = {"__module__": definition.__module__}
+        made = types.new_class(name, (definition,), exec_body=lambda namespace: namespace.update(module))
         _make_variant(made, definition, is_async=is_async)
     return cast("type[BoundT]", made)
 
