@@ -8,6 +8,7 @@ import pytest
 
 from xai_sdk import AsyncClient, Client
 from xai_sdk._config import DEFAULT_CHANNEL_OPTIONS, DEFAULT_TIMEOUT, ClientConfig, is_loopback
+from xai_sdk.auth import GET_API_KEY_INFO
 
 KEY = "xai-test-key-0123456789"
 
@@ -171,12 +172,20 @@ def test_loopback_hosts_are_recognized(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
 
-def test_insecure_channels_to_remote_hosts_log_a_warning_without_the_key(
+def test_an_insecure_channel_to_a_remote_host_warns_once_when_it_opens_without_the_key(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # Opening the channel is what sends the key; no connection is made here (channels are lazy).
     with caplog.at_level(logging.WARNING, logger="xai_sdk"):
-        ClientConfig.resolve(KEY, api_host="api.example.com:50051", use_insecure_channel=True)
-    assert "clear text" in caplog.text and "api.example.com:50051" in caplog.text
+        client = Client(KEY, api_host="api.example.com:50051", use_insecure_channel=True)
+        assert "clear text" not in caplog.text  # creating the client sends nothing
+        for _ in range(3):
+            client._transport.callable(GET_API_KEY_INFO, "api")
+            client.with_options(timeout=5)._transport.callable(GET_API_KEY_INFO, "api")
+        client.close()
+    warnings = [record for record in caplog.records if "clear text" in record.getMessage()]
+    assert len(warnings) == 1 and "api.example.com:50051" in warnings[0].getMessage()
+    assert "management-api" not in caplog.text  # never used, never warned about
     assert KEY not in caplog.text
 
 

@@ -70,8 +70,9 @@ class ClientConfig:
     channel_options: tuple[tuple[str, Any], ...]
     timeout: float
     use_insecure_channel: bool
-    stream_retry: RetryPolicy | None = None
-    """The policy the SDK applies to server streams, unless `channel_options` set gRPC's own."""
+    retry: RetryPolicy | None = None
+    """The retries the SDK makes itself: server streams before their first chunk, and rate limits
+    with a server hint. None with ``retry=None``, or when `channel_options` set gRPC's own."""
 
     @classmethod
     def resolve(
@@ -110,15 +111,11 @@ class ClientConfig:
             ),
             metadata=validate_metadata(metadata),
             channel_options=merge_channel_options(channel_options, retry),
-            stream_retry=None if _names_retries(channel_options) else retry,
+            retry=None if _names_retries(channel_options) else retry,
             # As in the official SDK, no timeout or a zero one means the default.
             timeout=to_seconds(timeout, "timeout") if timeout else DEFAULT_TIMEOUT,
             use_insecure_channel=flag("use_insecure_channel", use_insecure_channel),
         )
-        if config.use_insecure_channel:
-            for host in {config.api_host, config.management_api_host}:
-                if not is_loopback(host):
-                    logger.warning("use_insecure_channel=True: the API key is sent in clear text to %s", host)
         return config
 
 

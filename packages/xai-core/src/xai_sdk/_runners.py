@@ -58,7 +58,19 @@ class _Failure:
 class _CallState:
     """One call in progress: its deadline, its flow, and what the observers are told."""
 
-    __slots__ = ("binding", "deadline", "finished", "flow", "info", "request_id", "result", "runner")
+    __slots__ = (
+        "binding",
+        "deadline",
+        "finished",
+        "flow",
+        "info",
+        "rate_limit_retries",
+        "repeat",
+        "request_id",
+        "result",
+        "runner",
+        "step",
+    )
 
     def __init__(
         self,
@@ -79,6 +91,9 @@ class _CallState:
         self.result: Any = None
         self.request_id: str | None = None
         self.finished = False
+        self.step: Step | None = None
+        self.repeat: Call[Any, Any] | None = None
+        self.rate_limit_retries = 0
         self.info: CallInfo | None = None
         if runner.observers.active:
             self.info = CallInfo(
@@ -95,17 +110,48 @@ class _CallState:
     # -- driving the flow ---------------------------------------------------------------------
 
     def advance(self, outcome: Any) -> Step | None:
-        """Send the last step's outcome into the flow; the next step, or None when it returned."""
+        """Send the last step's outcome into the flow; the next step, or None when it returned.
+
+        A unary call that hit a rate limit the policy retries is not reported to the flow: the
+        next steps are a `Sleep` for the server's hint, then the same call again.
+        """
+        if self.repeat is not None:  # the outcome of the Sleep before a retry
+            self.step, self.repeat = self.repeat, None
+            return self.step
+        if type(outcome) is _Failure and type(self.step) is Call:
+            delay = self.rate_limit_delay(self.step, outcome.error)
+            if delay is not None:
+                self.rate_limit_retries += 1
+                self.repeat, self.step = self.step, Sleep(delay)
+                return self.step
         assert self.flow is not None
         try:
             if type(outcome) is _Failure:
-                return self.flow.throw(outcome.error)
-            return self.flow.send(outcome)
+                self.step = self.flow.throw(outcome.error)
+            else:
+                self.step = self.flow.send(outcome)
+            return self.step
         except StopIteration as stop:
             self.result = stop.value
             attach_request_id(stop.value, self.request_id)
             self.finish(stop.value, None)
             return None
+
+    def rate_limit_delay(self, step: Call[Any, Any], error: BaseException) -> float | None:
+        """Seconds to wait before repeating `step`, which `error` ended, or None not to repeat it.
+
+        Only a unary call is repeated (an upload's data was consumed), only when gRPC does not
+        retry the code itself, and only within the call's deadline.
+        """
+        policy = self.runner.transport.config.retry
+        if policy is None or step.rpc.kind != "unary" or not isinstance(error, RpcError):
+            return None
+        if policy.retries(error.code()):  # gRPC's own retries covered it
+            return None
+        delay = policy.rate_limit_delay(error, self.rate_limit_retries)
+        if delay is None or delay >= self.deadline - time.monotonic():
+            return None
+        return delay
 
     def abort(self, error: BaseException) -> None:
         """The call ended with an exception (from the flow, or e.g. a cancellation)."""
@@ -153,6 +199,10 @@ class _CallState:
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return response
 
+    def unparsable(self, rpc: Rpc[Any, Any], request: Any, metadata: Any, started: float) -> _Failure:
+        """Record an RPC whose response did not parse (grpc.aio hands it over as None)."""
+        return self.rpc_failed(rpc, request, unparsable_response(rpc, metadata), started)
+
     def rpc_failed(self, rpc: Rpc[Any, Any], request: Any, error: grpc.RpcError, started: float) -> _Failure:
         """Record a failed RPC; returns the typed error as the flow's outcome."""
         typed = from_grpc_error(error, rpc.path)
@@ -161,6 +211,21 @@ class _CallState:
             rpc_info.request_id = typed.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return _Failure(typed)
+
+
+def unparsable_response(rpc: Rpc[Any, Any], metadata: Any) -> RpcError:
+    """The error for a response that does not parse as the RPC's message: INTERNAL, as grpc's own.
+
+    grpc's blocking calls raise INTERNAL "Exception deserializing response!"; grpc.aio returns
+    None instead, which the async runner turns into this same error.
+    """
+    expected = rpc.response_type.DESCRIPTOR.full_name
+    return error_from_status(
+        grpc.StatusCode.INTERNAL,
+        f"Exception deserializing response! (not a {expected})",
+        method=rpc.path,
+        initial_metadata=metadata or (),
+    )
 
 
 def attach_request_id(result: Any, request_id: str | None) -> None:
@@ -349,6 +414,7 @@ class SyncRunner(Runner):
             for chunk in call:
                 step.on_chunk(chunk)
         except grpc.RpcError as error:
+            call.cancel()  # after a response that did not parse, the server may still be sending
             return state.rpc_failed(step.rpc, step.request, error, started)
         except Exception as error:
             call.cancel()
@@ -433,7 +499,10 @@ class AsyncRunner(Runner):
             if failure is None:
                 raise
             return failure
-        return state.rpc_succeeded(step.rpc, step.request, response, started, await call.initial_metadata())
+        metadata = await call.initial_metadata()
+        if response is None:
+            return state.unparsable(step.rpc, step.request, metadata, started)
+        return state.rpc_succeeded(step.rpc, step.request, response, started, metadata)
 
     async def _receive(self, step: Receive[Any, Any], state: _CallState) -> Any:
         prepared = state.prepare(step.rpc)
@@ -444,6 +513,10 @@ class AsyncRunner(Runner):
         call = callable_(step.request, timeout=timeout, metadata=metadata)
         try:
             while (chunk := await call.read()) is not _END_OF_STREAM:
+                if chunk is None:
+                    metadata = await call.initial_metadata()
+                    call.cancel()
+                    return state.unparsable(step.rpc, step.request, metadata, started)
                 step.on_chunk(chunk)
         except grpc.RpcError as error:
             return state.rpc_failed(step.rpc, step.request, error, started)
@@ -521,15 +594,27 @@ class ResponseStream(Generic[T]):
     def _retry_delay(self, error: grpc.RpcError) -> float | None:
         """Seconds to wait before starting the stream again, or None to raise the error.
 
-        Only a stream that delivered nothing is retried: after a chunk, a failure is final.
+        Only a stream that delivered nothing is retried: after a chunk, a failure is final. The
+        policy's codes are retried with its backoff (or the server's hint); a rate limit, only
+        when the server said how long to wait. A negative or malformed pushback means no retry.
         """
-        policy = self._runner.transport.config.stream_retry
-        if policy is None or self._received or not policy.retries(error.code()):
+        policy = self._runner.transport.config.retry
+        if policy is None or self._received:
             return None
-        self._retries += 1
-        if self._retries >= policy.max_attempts:
+        typed = from_grpc_error(error, self._op.rpc.path)
+        if typed.retry_refused:
             return None
-        delay = policy.delay(self._retries, from_grpc_error(error, self._op.rpc.path).retry_after)
+        if policy.retries(typed.code()):
+            self._retries += 1
+            if self._retries >= policy.max_attempts:
+                return None
+            delay = policy.delay(self._retries, typed.retry_after)
+        else:
+            rate_limit_delay = policy.rate_limit_delay(typed, self._state.rate_limit_retries)
+            if rate_limit_delay is None:
+                return None
+            self._state.rate_limit_retries += 1
+            delay = rate_limit_delay
         if delay >= self._state.deadline - time.monotonic():
             return None
         self._call = None
@@ -557,6 +642,8 @@ class ResponseStream(Generic[T]):
         state, rpc = self._state, self._op.rpc
         typed = None
         if rpc_error is not None:
+            if self._call is not None:  # after a response that did not parse, the server may still be sending
+                self._call.cancel()
             failure = state.rpc_failed(rpc, self._op.request, rpc_error, self._started)
             typed = cast(RpcError, failure.error)
             error = typed
@@ -629,6 +716,10 @@ class ResponseStream(Generic[T]):
         if chunk is _END_OF_STREAM:
             self._end(None)
             raise StopAsyncIteration
+        if chunk is None:  # grpc.aio's way of saying the message did not parse
+            typed = self._end(unparsable_response(self._op.rpc, await call.initial_metadata()))
+            assert typed is not None
+            raise typed
         return self._deliver(chunk)
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import grpc
 import grpc.aio
 
-from xai_sdk._config import MANAGEMENT_KEY_ENV, ClientConfig, Metadata, is_loopback
+from xai_sdk._config import MANAGEMENT_KEY_ENV, ClientConfig, Metadata, is_loopback, logger
 from xai_sdk.errors import ClientClosedError
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.operations import Rpc
@@ -79,6 +79,7 @@ class Transport:
         self._loop_channels: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, dict[ChannelKind, _OpenChannel]
         ] = weakref.WeakKeyDictionary()
+        self._warned_in_clear: set[ChannelKind] = set()
         self._auth: dict[ChannelKind, Metadata] = {"api": (("authorization", f"Bearer {config.api_key}"),)}
         if config.management_api_key:
             self._auth["management"] = (("authorization", f"Bearer {config.management_api_key}"),)
@@ -152,6 +153,10 @@ class Transport:
             host = self.host(kind)
             options = list(self.config.channel_options)
             if self.config.use_insecure_channel:
+                if not is_loopback(host) and kind not in self._warned_in_clear:
+                    # Once per client and channel, when a key is about to travel in clear text.
+                    self._warned_in_clear.add(kind)
+                    logger.warning("use_insecure_channel=True: the API key is sent in clear text to %s", host)
                 channel = self._grpc.insecure_channel(host, options=options)
             else:
                 credentials = (

@@ -31,6 +31,7 @@ __all__ = [
     "FailedPreconditionError",
     "InternalServerError",
     "InvalidArgumentError",
+    "MAX_RETRY_AFTER",
     "NotFoundError",
     "OutOfRangeError",
     "PermissionDeniedError",
@@ -46,6 +47,9 @@ __all__ = [
     "error_from_status",
     "request_id_from",
 ]
+
+MAX_RETRY_AFTER = 3600.0
+"""The longest wait a server's retry hint is read as (seconds); a longer hint reads as this."""
 
 # Metadata keys under which servers report the id of a request, most specific first.
 REQUEST_ID_KEYS = ("x-request-id", "request-id", "x-xai-request-id")
@@ -118,23 +122,46 @@ class RpcError(XaiError, grpc.aio.AioRpcError):
 
     @property
     def retry_after(self) -> float | None:
-        """Seconds the server asked to wait before retrying, when it said (pushback or RetryInfo)."""
-        metadata: Any = self.trailing_metadata()  # a grpc.aio.Metadata (see __init__)
-        pushback = metadata.get("grpc-retry-pushback-ms")
+        """Seconds the server asked to wait before retrying, when it gave a usable hint.
+
+        The hint is ``grpc-retry-pushback-ms`` or a ``RetryInfo`` in the status details. None
+        when there is none, or when the pushback is negative or not a number: by gRPC's rule
+        that means "do not retry" (see `retry_refused`). A hint above `MAX_RETRY_AFTER` (one
+        hour) reads as one hour.
+        """
+        pushback = self._pushback()
         if pushback is not None:
-            try:
-                return int(pushback) / 1000
-            except ValueError:
-                pass
-        details = metadata.get("grpc-status-details-bin")
+            return None if pushback < 0 else min(pushback, MAX_RETRY_AFTER)
+        details = self.trailing_metadata().get("grpc-status-details-bin")  # type: ignore[attr-defined]
         if isinstance(details, bytes):
             from google.rpc import error_details_pb2, status_pb2  # noqa: PLC0415 - only on errors
 
-            for detail in status_pb2.Status.FromString(details).details:
+            try:
+                status = status_pb2.Status.FromString(details)
+            except Exception:  # details that do not parse carry no hint
+                return None
+            for detail in status.details:
                 info = error_details_pb2.RetryInfo()
                 if detail.Unpack(info):
-                    return float(info.retry_delay.ToNanoseconds()) / 1e9
+                    seconds = info.retry_delay.ToNanoseconds() / 1e9
+                    return None if seconds < 0 else min(seconds, MAX_RETRY_AFTER)
         return None
+
+    @property
+    def retry_refused(self) -> bool:
+        """Whether the server's pushback says not to retry (negative, or not a number, as gRPC reads it)."""
+        pushback = self._pushback()
+        return pushback is not None and pushback < 0
+
+    def _pushback(self) -> float | None:
+        """``grpc-retry-pushback-ms`` in seconds; -1 when it is there but not a number."""
+        value = self.trailing_metadata().get("grpc-retry-pushback-ms")  # type: ignore[attr-defined]
+        if value is None:
+            return None
+        try:
+            return int(value) / 1000
+        except (TypeError, ValueError):
+            return -1.0
 
     def __str__(self) -> str:
         text = f"{self.code().name}: {self.details() or 'no details'}"
@@ -286,9 +313,12 @@ def error_from_status(
 
 
 def from_grpc_error(error: grpc.RpcError, method: str) -> RpcError:
-    """Translate an error raised by grpc (sync or aio) into the SDK's typed error."""
+    """Translate an error raised by grpc (sync or aio) into the SDK's typed error, without waiting."""
     if isinstance(error, RpcError):
         return error
+    state = getattr(error, "_state", None)
+    if state is not None and hasattr(state, "condition"):
+        return _from_call_state(state, method)
 
     def read(name: str, default: Any) -> Any:
         getter = getattr(error, name, None)
@@ -307,3 +337,26 @@ def from_grpc_error(error: grpc.RpcError, method: str) -> RpcError:
         trailing_metadata=read("trailing_metadata", ()),
         debug_error_string=read("debug_error_string", None),
     )
+
+
+def _from_call_state(state: Any, method: str) -> RpcError:
+    """The typed error of one of grpc's blocking call objects, from what its state holds now.
+
+    Their getters wait for every part of the status, and some parts never come: after a response
+    that does not parse, grpc ends the call with INTERNAL but never sets ``debug_error_string``,
+    so ``debug_error_string()`` (and, while the server goes on, ``trailing_metadata()``) would
+    block for ever. What is missing is left out instead.
+    """
+
+    def text(value: Any) -> str | None:
+        return value.decode(errors="replace") if isinstance(value, bytes) else value
+
+    with state.condition:
+        return error_from_status(
+            state.code or grpc.StatusCode.UNKNOWN,
+            text(state.details),
+            method=method,
+            initial_metadata=state.initial_metadata or (),
+            trailing_metadata=state.trailing_metadata or (),
+            debug_error_string=text(state.debug_error_string),
+        )

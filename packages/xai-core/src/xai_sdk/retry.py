@@ -9,6 +9,13 @@ server's pushback (``grpc-retry-pushback-ms``), and a call's timeout covers all 
 A stream is retried only until its first chunk arrives; after that a failure is raised with
 what was received (``error.partial``), never replayed silently. Server streams are retried by the
 SDK rather than by gRPC, whose retry machinery costs CPU on every received message.
+
+Rate limits (RESOURCE_EXHAUSTED) are retried by the SDK when the server says how long to wait
+(``grpc-retry-pushback-ms`` or a ``RetryInfo``): up to `RetryPolicy.rate_limit_retries` times
+(default 2), waiting as asked, when the wait is at most `RetryPolicy.max_retry_after` (default
+60 s) and fits in the call's timeout. Without a hint, or with a longer one, the `RateLimitError`
+is raised at once; its ``retry_after`` says what the server asked. A negative or malformed
+pushback means "do not retry", as in gRPC. Uploads are never retried (their data was consumed).
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
+
+from xai_sdk.errors import MAX_RETRY_AFTER, RpcError
 
 __all__ = ["MAX_ATTEMPTS_LIMIT", "RetryPolicy"]
 
@@ -59,6 +68,10 @@ class RetryPolicy:
         retryable_codes: the status codes to retry, as `grpc.StatusCode` values or names.
         throttling: ``(max_tokens, token_ratio)`` of gRPC retry throttling, which stops
             retrying when many calls fail; None for none.
+        rate_limit_retries: how many times a call that hit a rate limit is retried when the
+            server said how long to wait (0 for never); see the module docstring.
+        max_retry_after: the longest server-asked wait (seconds) the SDK waits before such a
+            retry; a longer one raises the `RateLimitError` instead.
 
     """
 
@@ -68,6 +81,8 @@ class RetryPolicy:
     backoff_multiplier: float = 2.0
     retryable_codes: Sequence[grpc.StatusCode | str] = ("UNAVAILABLE",)
     throttling: tuple[int, float] | None = None
+    rate_limit_retries: int = 2
+    max_retry_after: float = 60.0
     _codes: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -82,6 +97,7 @@ class RetryPolicy:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+        self._check_rate_limit_options()
         if self.max_backoff < self.initial_backoff:
             raise ValueError("max_backoff must not be smaller than initial_backoff")
         if isinstance(self.backoff_multiplier, bool) or not self.backoff_multiplier > 0:
@@ -104,9 +120,33 @@ class RetryPolicy:
                 )
         object.__setattr__(self, "_codes", codes)
 
+    def _check_rate_limit_options(self) -> None:
+        retries, longest = self.rate_limit_retries, self.max_retry_after
+        if isinstance(retries, bool) or not isinstance(retries, int):
+            raise TypeError(f"rate_limit_retries must be an int, got {retries!r}")
+        if retries < 0:
+            raise ValueError(f"rate_limit_retries must not be negative, got {retries}")
+        if isinstance(longest, bool) or not isinstance(longest, (int, float)):
+            raise TypeError(f"max_retry_after must be a number of seconds, got {longest!r}")
+        if not 0 <= longest <= MAX_RETRY_AFTER:
+            raise ValueError(f"max_retry_after must be between 0 and {MAX_RETRY_AFTER:.0f} seconds")
+
     def retries(self, code: grpc.StatusCode) -> bool:
         """Whether a failure with this status code is retried."""
         return code.name in self._codes
+
+    def rate_limit_delay(self, error: RpcError, retries_made: int) -> float | None:
+        """Seconds to wait before retrying a call that `error` ended, if it is a rate limit to retry.
+
+        None unless the error is RESOURCE_EXHAUSTED with a usable server hint of at most
+        `max_retry_after` seconds, and fewer than `rate_limit_retries` retries were made.
+        """
+        if error.code() != grpc.StatusCode.RESOURCE_EXHAUSTED or retries_made >= self.rate_limit_retries:
+            return None
+        hint = error.retry_after
+        if hint is None or error.retry_refused or hint > self.max_retry_after:
+            return None
+        return hint
 
     def delay(self, retry: int, server_hint: float | None = None) -> float:
         """Seconds to wait before retry number `retry` (1, 2, ...), as gRPC computes it.
