@@ -329,9 +329,11 @@ def from_grpc_error(error: grpc.RpcError, method: str) -> RpcError:
         except Exception:  # a call object that never started has no metadata to give
             return default
 
+    # A status without details keeps none; an error that is no call at all is described by itself.
+    details = read("details", None) if hasattr(error, "details") else (str(error) or None)
     return error_from_status(
         read("code", grpc.StatusCode.UNKNOWN),
-        read("details", None) or str(error) or None,
+        details,
         method=method,
         initial_metadata=read("initial_metadata", ()),
         trailing_metadata=read("trailing_metadata", ()),
