@@ -812,3 +812,15 @@ def test_generated_answers_end_in_time_with_a_result_or_a_typed_error(
 
     answered_with()
     assert_still_usable(driver, case.entry)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_an_image_answer_holding_no_image_is_an_internal_error(
+    server: FaultServer, drivers: dict[str, Driver], mode: str
+) -> None:
+    (sample,) = [entry for entry in ENTRY_POINTS if entry.name == "image.sample"]
+    _, metadata = fault_metadata("payload", sample.rpcs[0], payload=b"")  # an empty ImageResponse
+    outcome = drivers[mode].call(sample, metadata)
+    assert isinstance(outcome.error, errors.InternalServerError), described(outcome)
+    assert "without an image" in str(outcome.error)
+    assert outcome.error.method == "/xai_api.Image/GenerateImage"

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+import grpc
 
 from xai_sdk.arguments import non_empty_text
+from xai_sdk.errors import error_from_status
 from xai_sdk.image._request import generate_image_request
 from xai_sdk.image._response import ImageResponse
 from xai_sdk.image._types import ImageAspectRatio, ImageFormat, ImageQuality, ImageResolution
 from xai_sdk.operations import Operation, Rpc, Timeout, unary
 from xai_sdk.proto import batch_pb2, image_pb2
-from xai_sdk.service import Bound, ModeT, operation
+from xai_sdk.service import Binding, Bound, ModeT, operation
 from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import ImageGenerationModel
 
 __all__ = ["ImageClient"]
 
 GENERATE_IMAGE = Rpc("/xai_api.Image/GenerateImage", image_pb2.GenerateImageRequest, image_pb2.ImageResponse)
+
+
+def _first_image(binding: Binding) -> Callable[[image_pb2.ImageResponse], ImageResponse[ModeT]]:
+    """`sample`'s result: the response's one image; an answer without any is the server's failure."""
+
+    def wrap(response: image_pb2.ImageResponse) -> ImageResponse[ModeT]:
+        if not response.images:
+            raise error_from_status(
+                grpc.StatusCode.INTERNAL,
+                "the server answered without an image (an OK response holding no image)",
+                method=GENERATE_IMAGE.path,
+            )
+        return ImageResponse(response, 0, binding)
+
+    return wrap
 
 
 class ImageClient(Bound[ModeT]):
@@ -114,7 +132,11 @@ class ImageClient(Bound[ModeT]):
         storage_options: StorageOptions | image_pb2.StorageOptions | None = None,
         timeout: Timeout = None,
     ) -> Operation[ImageResponse[ModeT]]:
-        """Generate one image (or edit the input images into one)."""
+        """Generate one image (or edit the input images into one).
+
+        An answer that holds no image raises `xai_sdk.errors.InternalServerError` (the official SDK
+        returns a response whose attributes then raise `IndexError`).
+        """
         request = generate_image_request(
             prompt,
             model,
@@ -129,10 +151,7 @@ class ImageClient(Bound[ModeT]):
             quality=quality,
             storage_options=storage_options,
         )
-        binding = self._binding
-        return unary(
-            GENERATE_IMAGE, request, lambda response: ImageResponse(response, 0, binding), timeout=timeout
-        )
+        return unary(GENERATE_IMAGE, request, _first_image(self._binding), timeout=timeout)
 
     @operation
     def sample_batch(
