@@ -109,3 +109,33 @@ def test_an_absurd_hint_reads_as_the_cap() -> None:
         LIMITED, "x", trailing_metadata=(("grpc-retry-pushback-ms", "soon"),)
     )
     assert malformed.retry_after is None and malformed.retry_refused
+
+
+def server_stream_call(entry: str, client, file_id: str, destination: str):  # type: ignore[no-untyped-def]
+    """Start one of the entry points that read a server stream."""
+    chat = client.chat.create("grok-4", messages=[user("a b")])
+    return {
+        "chat.stream": chat.stream,
+        "chat.stream_batch": lambda: chat.stream_batch(2),
+        "files.iter_content": lambda: client.files.iter_content(file_id),
+        "files.content": lambda: client.files.content(file_id),
+        "files.download": lambda: client.files.download(file_id, destination),
+    }[entry]()
+
+
+@pytest.mark.filterwarnings("ignore:chat.stream_batch will be deprecated:PendingDeprecationWarning")
+@pytest.mark.parametrize(
+    "entry", ["chat.stream", "chat.stream_batch", "files.iter_content", "files.content", "files.download"]
+)
+async def test_every_server_stream_is_retried_before_its_first_chunk(
+    client, xai_emulator: Emulator, entry: str, tmp_path
+) -> None:
+    method = STREAM if entry.startswith("chat") else "Files/RetrieveFileContent"
+    file_id = xai_emulator.files.add_file("a.txt", b"abc").id
+    xai_emulator.faults.fail(method, grpc.StatusCode.UNAVAILABLE)
+    started = server_stream_call(entry, client, file_id, str(tmp_path / "copy.txt"))
+    if entry in ("files.content", "files.download"):
+        await outcome(started)
+    else:
+        assert await collect(started)
+    assert len(xai_emulator.calls(method)) == 2

@@ -47,12 +47,16 @@ _END_OF_STREAM = grpc.aio.EOF  # type: ignore[attr-defined]  # missing from grpc
 
 
 class _Failure:
-    """The outcome of a step that failed: the error is raised inside the flow."""
+    """The outcome of a step that failed: the error is raised inside the flow.
 
-    __slots__ = ("error",)
+    `delivered` counts the messages a failed server stream handed over before it failed.
+    """
 
-    def __init__(self, error: BaseException) -> None:
+    __slots__ = ("delivered", "error")
+
+    def __init__(self, error: BaseException, delivered: int = 0) -> None:
         self.error = error
+        self.delivered = delivered
 
 
 class _CallState:
@@ -70,6 +74,7 @@ class _CallState:
         "result",
         "runner",
         "step",
+        "stream_retries",
     )
 
     def __init__(
@@ -92,8 +97,9 @@ class _CallState:
         self.request_id: str | None = None
         self.finished = False
         self.step: Step | None = None
-        self.repeat: Call[Any, Any] | None = None
+        self.repeat: Call[Any, Any] | Receive[Any, Any] | None = None
         self.rate_limit_retries = 0
+        self.stream_retries = 0
         self.info: CallInfo | None = None
         if runner.observers.active:
             self.info = CallInfo(
@@ -112,17 +118,17 @@ class _CallState:
     def advance(self, outcome: Any) -> Step | None:
         """Send the last step's outcome into the flow; the next step, or None when it returned.
 
-        A unary call that hit a rate limit the policy retries is not reported to the flow: the
-        next steps are a `Sleep` for the server's hint, then the same call again.
+        A failure the retry policy retries is not reported to the flow: the next steps are a
+        `Sleep`, then the same RPC again (see `retry_delay`).
         """
         if self.repeat is not None:  # the outcome of the Sleep before a retry
             self.step, self.repeat = self.repeat, None
             return self.step
-        if type(outcome) is _Failure and type(self.step) is Call:
-            delay = self.rate_limit_delay(self.step, outcome.error)
+        step = self.step
+        if type(outcome) is _Failure and (type(step) is Call or type(step) is Receive):
+            delay = self.retry_delay(step.rpc, outcome.error, delivered=outcome.delivered)
             if delay is not None:
-                self.rate_limit_retries += 1
-                self.repeat, self.step = self.step, Sleep(delay)
+                self.repeat, self.step = step, Sleep(delay)
                 return self.step
         assert self.flow is not None
         try:
@@ -137,18 +143,34 @@ class _CallState:
             self.finish(stop.value, None)
             return None
 
-    def rate_limit_delay(self, step: Call[Any, Any], error: BaseException) -> float | None:
-        """Seconds to wait before repeating `step`, which `error` ended, or None not to repeat it.
+    def retry_delay(self, rpc: Rpc[Any, Any], error: BaseException, *, delivered: int) -> float | None:
+        """Seconds to wait before making `rpc` again after `error`, or None to fail.
 
-        Only a unary call is repeated (an upload's data was consumed), only when gRPC does not
-        retry the code itself, and only within the call's deadline.
+        The one place that decides the SDK's own retries (gRPC's retry unary calls on the
+        policy's codes by themselves):
+
+        - a server stream that delivered nothing: the policy's codes, with its backoff or the
+          server's hint, up to its attempts; after a message, a failure is final;
+        - a rate limit on a unary call or such a stream, when the server said how long to wait;
+        - never an upload (its data was consumed), never against the server's "do not retry"
+          (a negative or malformed pushback), never past the call's deadline.
         """
         policy = self.runner.transport.config.retry
-        if policy is None or step.rpc.kind != "unary" or not isinstance(error, RpcError):
+        streaming = rpc.kind == "server_stream"
+        if policy is None or not isinstance(error, RpcError) or error.retry_refused:
             return None
-        if policy.retries(error.code()):  # gRPC's own retries covered it
+        if rpc.kind == "client_stream" or (streaming and delivered):
             return None
-        delay = policy.rate_limit_delay(error, self.rate_limit_retries)
+        if policy.retries(error.code()):
+            if not streaming:  # gRPC's own retries covered it
+                return None
+            self.stream_retries += 1
+            if self.stream_retries >= policy.max_attempts:
+                return None
+            delay: float | None = policy.delay(self.stream_retries, error.retry_after)
+        else:
+            delay = policy.rate_limit_delay(error, self.rate_limit_retries)
+            self.rate_limit_retries += delay is not None
         if delay is None or delay >= self.deadline - time.monotonic():
             return None
         return delay
@@ -410,12 +432,16 @@ class SyncRunner(Runner):
         callable_, timeout, metadata = prepared  # type: ignore[misc]
         started = time.monotonic()
         call = callable_(step.request, timeout=timeout, metadata=metadata)
+        delivered = 0
         try:
             for chunk in call:
+                delivered += 1
                 step.on_chunk(chunk)
         except grpc.RpcError as error:
             call.cancel()  # after a response that did not parse, the server may still be sending
-            return state.rpc_failed(step.rpc, step.request, error, started)
+            failure = state.rpc_failed(step.rpc, step.request, error, started)
+            failure.delivered = delivered
+            return failure
         except Exception as error:
             call.cancel()
             return _Failure(error)
@@ -511,15 +537,19 @@ class AsyncRunner(Runner):
         callable_, timeout, metadata = prepared  # type: ignore[misc]
         started = time.monotonic()
         call = callable_(step.request, timeout=timeout, metadata=metadata)
+        delivered = 0
         try:
             while (chunk := await call.read()) is not _END_OF_STREAM:
                 if chunk is None:
                     metadata = await call.initial_metadata()
                     call.cancel()
                     return state.unparsable(step.rpc, step.request, metadata, started)
+                delivered += 1
                 step.on_chunk(chunk)
         except grpc.RpcError as error:
-            return state.rpc_failed(step.rpc, step.request, error, started)
+            failure = state.rpc_failed(step.rpc, step.request, error, started)
+            failure.delivered = delivered
+            return failure
         except Exception as error:
             call.cancel()
             return _Failure(error)
@@ -564,7 +594,6 @@ class ResponseStream(Generic[T]):
         self._done = False
         self._closed = False
         self._received = 0
-        self._retries = 0
         self._started = 0.0
 
     def __repr__(self) -> str:
@@ -594,30 +623,12 @@ class ResponseStream(Generic[T]):
     def _retry_delay(self, error: grpc.RpcError) -> float | None:
         """Seconds to wait before starting the stream again, or None to raise the error.
 
-        Only a stream that delivered nothing is retried: after a chunk, a failure is final. The
-        policy's codes are retried with its backoff (or the server's hint); a rate limit, only
-        when the server said how long to wait. A negative or malformed pushback means no retry.
+        See `_CallState.retry_delay`: only a stream that delivered nothing is retried.
         """
-        policy = self._runner.transport.config.retry
-        if policy is None or self._received:
-            return None
         typed = from_grpc_error(error, self._op.rpc.path)
-        if typed.retry_refused:
-            return None
-        if policy.retries(typed.code()):
-            self._retries += 1
-            if self._retries >= policy.max_attempts:
-                return None
-            delay = policy.delay(self._retries, typed.retry_after)
-        else:
-            rate_limit_delay = policy.rate_limit_delay(typed, self._state.rate_limit_retries)
-            if rate_limit_delay is None:
-                return None
-            self._state.rate_limit_retries += 1
-            delay = rate_limit_delay
-        if delay >= self._state.deadline - time.monotonic():
-            return None
-        self._call = None
+        delay = self._state.retry_delay(self._op.rpc, typed, delivered=self._received)
+        if delay is not None:
+            self._call = None
         return delay
 
     def _deliver(self, chunk: Any) -> T:
