@@ -146,3 +146,59 @@ def test_messages_pickle_by_their_public_module() -> None:
     message = chat_pb2.GetCompletionsRequest(model="grok-4", temperature=0.5)
     assert chat_pb2.GetCompletionsRequest.__module__ == "xai_sdk.proto.chat_pb2"
     assert pickle.loads(pickle.dumps(message)) == message
+
+
+SERVICE_MODULES = (
+    "xai_sdk.auth",
+    "xai_sdk.batch._client",
+    "xai_sdk.chat._chat",
+    "xai_sdk.collections._collections",
+    "xai_sdk.files._files",
+    "xai_sdk.files._upload",
+    "xai_sdk.image._client",
+    "xai_sdk.models",
+    "xai_sdk.tokenizer",
+    "xai_sdk.video._client",
+)
+
+
+def _contract_methods() -> dict[str, dict[str, Any]]:
+    return {
+        f"/{file['package']}.{service['name']}/{method['name']}": method
+        for file in CONTRACT["files"]
+        for service in file.get("service", [])
+        for method in service["method"]
+    }
+
+
+def test_every_rpc_the_services_make_is_one_of_the_contract() -> None:
+    from xai_sdk.operations import Rpc
+
+    methods = _contract_methods()
+    used = [
+        value
+        for name in SERVICE_MODULES
+        for value in vars(importlib.import_module(name)).values()
+        if isinstance(value, Rpc)
+    ]
+    assert len({rpc.path for rpc in used}) == 47  # every RPC the official SDK calls
+    for rpc in used:
+        method = methods[rpc.path]
+        assert method["input_type"] == "." + rpc.request_type.DESCRIPTOR.full_name, rpc.path
+        assert method["output_type"] == "." + rpc.response_type.DESCRIPTOR.full_name, rpc.path
+        kind = (
+            "client_stream"
+            if method.get("client_streaming")
+            else "server_stream"
+            if method.get("server_streaming")
+            else "unary"
+        )
+        assert rpc.kind == kind, rpc.path
+        assert (rpc.channel == "management") == rpc.path.startswith("/collections.Collections/"), rpc.path
+
+
+def test_the_server_streams_gRPC_must_not_retry_are_those_of_the_contract() -> None:
+    from xai_sdk.retry import SERVER_STREAMS
+
+    streams = {path for path, method in _contract_methods().items() if method.get("server_streaming")}
+    assert {f"/{service}/{method}" for service, method in SERVER_STREAMS} == streams

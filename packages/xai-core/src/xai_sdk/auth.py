@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from google.protobuf import empty_pb2
 
 from xai_sdk._compat import lazy_names
-from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import auth_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # imported on first access (the official module has them)
 
 __all__ = ["AsyncAuth", "Auth", "BaseClient", "SyncAuth", "auth_pb2_grpc"]
 
-GET_API_KEY_INFO = Rpc("/xai_api.Auth/get_api_key_info", empty_pb2.Empty, auth_pb2.ApiKey)
+GET_API_KEY_INFO = rpc(auth_pb2, "Auth", "get_api_key_info")
 
 
 class Auth(Bound[ModeT]):

@@ -44,6 +44,7 @@ __all__ = [
     "PENDING",
     "Timeout",
     "poll",
+    "rpc",
     "unary",
 ]
 
@@ -84,6 +85,32 @@ class Rpc(Generic[RequestT, ResponseT]):
 
     def __repr__(self) -> str:
         return f"Rpc({self.path!r}, kind={self.kind!r})"
+
+
+def rpc(module: Any, service: str, method: str, *, channel: ChannelKind | None = None) -> Rpc[Any, Any]:
+    """The `Rpc` of ``service.method`` as the generated `module` describes it.
+
+    Its path, message types and streaming kind come from the module's descriptor, so they cannot
+    drift from the API's definition: ``rpc(chat_pb2, "Chat", "GetCompletion")``. `channel` as in
+    `Rpc`. A name the module does not define raises `KeyError` (at import of the service).
+    """
+    from google.protobuf.message_factory import GetMessageClass  # noqa: PLC0415 - only here
+
+    descriptor = module.DESCRIPTOR.services_by_name[service].methods_by_name[method]
+    kind: RpcKind = (
+        "client_stream"
+        if descriptor.client_streaming
+        else "server_stream"
+        if descriptor.server_streaming
+        else "unary"
+    )
+    return Rpc(
+        f"/{descriptor.containing_service.full_name}/{method}",
+        GetMessageClass(descriptor.input_type),
+        GetMessageClass(descriptor.output_type),
+        kind=kind,
+        channel=channel,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,33 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from google.protobuf import empty_pb2
-
 from xai_sdk.arguments import INT32_MAX, non_empty_text
 from xai_sdk.batch._requests import BatchRequestInput, batch_id_of, plan_add
 from xai_sdk.batch._results import BatchResult, ListBatchResultsResponse
 from xai_sdk.errors import RpcError
-from xai_sdk.operations import Call, Flow, Operation, Rpc, Timeout, call_timeout, unary
+from xai_sdk.operations import Call, Flow, Operation, Timeout, call_timeout, rpc, unary
 from xai_sdk.pagination import Page, PagedOperation, paged, paged_operation
 from xai_sdk.proto import batch_pb2
 from xai_sdk.service import Bound, ModeT, operation
 
 __all__ = ["BatchClient"]
 
-_BATCH = "/xai_api.BatchMgmt/"
-CREATE_BATCH = Rpc(_BATCH + "CreateBatch", batch_pb2.CreateBatchRequest, batch_pb2.Batch)
-GET_BATCH = Rpc(_BATCH + "GetBatch", batch_pb2.GetBatchRequest, batch_pb2.Batch)
-LIST_BATCHES = Rpc(_BATCH + "ListBatches", batch_pb2.ListBatchesRequest, batch_pb2.ListBatchesResponse)
-CANCEL_BATCH = Rpc(_BATCH + "CancelBatch", batch_pb2.CancelBatchRequest, batch_pb2.Batch)
-ADD_BATCH_REQUESTS = Rpc(_BATCH + "AddBatchRequests", batch_pb2.AddBatchRequestsRequest, empty_pb2.Empty)
-LIST_BATCH_REQUEST_METADATA = Rpc(
-    _BATCH + "ListBatchRequestMetadata",
-    batch_pb2.ListBatchRequestMetadataRequest,
-    batch_pb2.ListBatchRequestMetadataResponse,
-)
-LIST_BATCH_RESULTS = Rpc(
-    _BATCH + "ListBatchResults", batch_pb2.ListBatchResultsRequest, batch_pb2.ListBatchResultsResponse
-)
+CREATE_BATCH = rpc(batch_pb2, "BatchMgmt", "CreateBatch")
+GET_BATCH = rpc(batch_pb2, "BatchMgmt", "GetBatch")
+LIST_BATCHES = rpc(batch_pb2, "BatchMgmt", "ListBatches")
+CANCEL_BATCH = rpc(batch_pb2, "BatchMgmt", "CancelBatch")
+ADD_BATCH_REQUESTS = rpc(batch_pb2, "BatchMgmt", "AddBatchRequests")
+LIST_BATCH_REQUEST_METADATA = rpc(batch_pb2, "BatchMgmt", "ListBatchRequestMetadata")
+LIST_BATCH_RESULTS = rpc(batch_pb2, "BatchMgmt", "ListBatchResults")
 
 
 def _limit(name: str, value: Any) -> int | None:

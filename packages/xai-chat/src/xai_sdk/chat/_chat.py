@@ -28,11 +28,11 @@ from xai_sdk.operations import (
     Call,
     Flow,
     Operation,
-    Rpc,
     StreamOperation,
     Timeout,
     call_timeout,
     poll,
+    rpc,
     unary,
 )
 from xai_sdk.proto import chat_pb2, deferred_pb2
@@ -43,33 +43,13 @@ from xai_sdk.types.model import ChatModel
 
 __all__ = ["Chat", "ChatClient"]
 
-_CHAT = "/xai_api.Chat/"
-GET_COMPLETION = Rpc(
-    _CHAT + "GetCompletion", chat_pb2.GetCompletionsRequest, chat_pb2.GetChatCompletionResponse
-)
-GET_COMPLETION_CHUNK = Rpc(
-    _CHAT + "GetCompletionChunk",
-    chat_pb2.GetCompletionsRequest,
-    chat_pb2.GetChatCompletionChunk,
-    kind="server_stream",
-)
-START_DEFERRED_COMPLETION = Rpc(
-    _CHAT + "StartDeferredCompletion", chat_pb2.GetCompletionsRequest, deferred_pb2.StartDeferredResponse
-)
-GET_DEFERRED_COMPLETION = Rpc(
-    _CHAT + "GetDeferredCompletion", deferred_pb2.GetDeferredRequest, chat_pb2.GetDeferredCompletionResponse
-)
-GET_STORED_COMPLETION = Rpc(
-    _CHAT + "GetStoredCompletion", chat_pb2.GetStoredCompletionRequest, chat_pb2.GetChatCompletionResponse
-)
-DELETE_STORED_COMPLETION = Rpc(
-    _CHAT + "DeleteStoredCompletion",
-    chat_pb2.DeleteStoredCompletionRequest,
-    chat_pb2.DeleteStoredCompletionResponse,
-)
-COMPACT_CONTEXT = Rpc(
-    _CHAT + "CompactContext", chat_pb2.CompactContextRequest, chat_pb2.CompactContextResponse
-)
+GET_COMPLETION = rpc(chat_pb2, "Chat", "GetCompletion")
+GET_COMPLETION_CHUNK = rpc(chat_pb2, "Chat", "GetCompletionChunk")
+START_DEFERRED_COMPLETION = rpc(chat_pb2, "Chat", "StartDeferredCompletion")
+GET_DEFERRED_COMPLETION = rpc(chat_pb2, "Chat", "GetDeferredCompletion")
+GET_STORED_COMPLETION = rpc(chat_pb2, "Chat", "GetStoredCompletion")
+DELETE_STORED_COMPLETION = rpc(chat_pb2, "Chat", "DeleteStoredCompletion")
+COMPACT_CONTEXT = rpc(chat_pb2, "Chat", "CompactContext")
 
 DEFAULT_DEFER_TIMEOUT = timedelta(minutes=10)
 DEFAULT_DEFER_INTERVAL = timedelta(seconds=1)

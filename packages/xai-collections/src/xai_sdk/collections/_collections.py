@@ -38,7 +38,7 @@ from xai_sdk.collections._types import (
 from xai_sdk.errors import RpcError
 from xai_sdk.files._files import DELETE_FILE
 from xai_sdk.files._upload import prepare_upload, upload_flow
-from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, unary
+from xai_sdk.operations import PENDING, Call, Flow, Operation, Timeout, poll, rpc, unary
 from xai_sdk.proto import collections_pb2, documents_pb2, files_pb2, shared_pb2, types_pb2
 from xai_sdk.retrieval import RetrievalModeInput, retrieval_mode_fields
 from xai_sdk.service import Bound, ModeT, operation
@@ -48,50 +48,26 @@ __all__ = ["Collections", "DocumentIndexingError"]
 T = TypeVar("T")
 
 
-def _management(method: str, request_type: Any, response_type: Any) -> Rpc[Any, Any]:
-    return Rpc(f"/collections.Collections/{method}", request_type, response_type, channel="management")
-
-
-CREATE_COLLECTION = _management(
-    "CreateCollection", collections_pb2.CreateCollectionRequest, collections_pb2.CollectionMetadata
+CREATE_COLLECTION = rpc(collections_pb2, "Collections", "CreateCollection", channel="management")
+LIST_COLLECTIONS = rpc(collections_pb2, "Collections", "ListCollections", channel="management")
+DELETE_COLLECTION = rpc(collections_pb2, "Collections", "DeleteCollection", channel="management")
+GET_COLLECTION_METADATA = rpc(collections_pb2, "Collections", "GetCollectionMetadata", channel="management")
+UPDATE_COLLECTION = rpc(collections_pb2, "Collections", "UpdateCollection", channel="management")
+UPDATE_DOCUMENT = rpc(collections_pb2, "Collections", "UpdateDocument", channel="management")
+LIST_DOCUMENTS = rpc(collections_pb2, "Collections", "ListDocuments", channel="management")
+GET_DOCUMENT_METADATA = rpc(collections_pb2, "Collections", "GetDocumentMetadata", channel="management")
+ADD_DOCUMENT_TO_COLLECTION = rpc(
+    collections_pb2, "Collections", "AddDocumentToCollection", channel="management"
 )
-LIST_COLLECTIONS = _management(
-    "ListCollections", collections_pb2.ListCollectionsRequest, collections_pb2.ListCollectionsResponse
+REMOVE_DOCUMENT_FROM_COLLECTION = rpc(
+    collections_pb2, "Collections", "RemoveDocumentFromCollection", channel="management"
 )
-DELETE_COLLECTION = _management("DeleteCollection", collections_pb2.DeleteCollectionRequest, empty_pb2.Empty)
-GET_COLLECTION_METADATA = _management(
-    "GetCollectionMetadata", collections_pb2.GetCollectionMetadataRequest, collections_pb2.CollectionMetadata
+REINDEX_DOCUMENT = rpc(collections_pb2, "Collections", "ReIndexDocument", channel="management")
+BATCH_GET_DOCUMENTS = rpc(collections_pb2, "Collections", "BatchGetDocuments", channel="management")
+GENERATE_COLLECTION_DESCRIPTION = rpc(
+    collections_pb2, "Collections", "GenerateCollectionDescription", channel="management"
 )
-UPDATE_COLLECTION = _management(
-    "UpdateCollection", collections_pb2.UpdateCollectionRequest, collections_pb2.CollectionMetadata
-)
-UPDATE_DOCUMENT = _management(
-    "UpdateDocument", collections_pb2.UpdateDocumentRequest, collections_pb2.DocumentMetadata
-)
-LIST_DOCUMENTS = _management(
-    "ListDocuments", collections_pb2.ListDocumentsRequest, collections_pb2.ListDocumentsResponse
-)
-GET_DOCUMENT_METADATA = _management(
-    "GetDocumentMetadata", collections_pb2.GetDocumentMetadataRequest, collections_pb2.DocumentMetadata
-)
-ADD_DOCUMENT_TO_COLLECTION = _management(
-    "AddDocumentToCollection", collections_pb2.AddDocumentToCollectionRequest, empty_pb2.Empty
-)
-REMOVE_DOCUMENT_FROM_COLLECTION = _management(
-    "RemoveDocumentFromCollection", collections_pb2.RemoveDocumentFromCollectionRequest, empty_pb2.Empty
-)
-REINDEX_DOCUMENT = _management("ReIndexDocument", collections_pb2.ReIndexDocumentRequest, empty_pb2.Empty)
-BATCH_GET_DOCUMENTS = _management(
-    "BatchGetDocuments", collections_pb2.BatchGetDocumentsRequest, collections_pb2.BatchGetDocumentsResponse
-)
-GENERATE_COLLECTION_DESCRIPTION = _management(
-    "GenerateCollectionDescription",
-    collections_pb2.GenerateCollectionDescriptionRequest,
-    collections_pb2.GenerateCollectionDescriptionResponse,
-)
-SEARCH = Rpc(
-    "/xai_api.Documents/Search", documents_pb2.SearchRequest, documents_pb2.SearchResponse, channel="api"
-)
+SEARCH = rpc(documents_pb2, "Documents", "Search", channel="api")
 
 _INDEXING = frozenset(
     {

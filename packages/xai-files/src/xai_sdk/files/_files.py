@@ -25,10 +25,10 @@ from xai_sdk.operations import (
     Gather,
     Operation,
     Receive,
-    Rpc,
     StreamOperation,
     Timeout,
     call_timeout,
+    rpc,
     unary,
 )
 from xai_sdk.proto import files_pb2
@@ -37,25 +37,13 @@ from xai_sdk.storage import expires_after_seconds
 
 __all__ = ["Files"]
 
-_FILES = "/xai_api.Files/"
-LIST_FILES = Rpc(_FILES + "ListFiles", files_pb2.ListFilesRequest, files_pb2.ListFilesResponse)
-RETRIEVE_FILE = Rpc(_FILES + "RetrieveFile", files_pb2.RetrieveFileRequest, files_pb2.File)
+LIST_FILES = rpc(files_pb2, "Files", "ListFiles")
+RETRIEVE_FILE = rpc(files_pb2, "Files", "RetrieveFile")
 # On the API host even when client.collections (management channel) deletes an upload.
-DELETE_FILE = Rpc(
-    _FILES + "DeleteFile", files_pb2.DeleteFileRequest, files_pb2.DeleteFileResponse, channel="api"
-)
-RETRIEVE_FILE_CONTENT = Rpc(
-    _FILES + "RetrieveFileContent",
-    files_pb2.RetrieveFileContentRequest,
-    files_pb2.FileContentChunk,
-    kind="server_stream",
-)
-CREATE_PUBLIC_URL = Rpc(
-    _FILES + "CreatePublicUrl", files_pb2.CreatePublicUrlRequest, files_pb2.CreatePublicUrlResponse
-)
-REVOKE_PUBLIC_URL = Rpc(
-    _FILES + "RevokePublicUrl", files_pb2.RevokePublicUrlRequest, files_pb2.RevokePublicUrlResponse
-)
+DELETE_FILE = rpc(files_pb2, "Files", "DeleteFile", channel="api")
+RETRIEVE_FILE_CONTENT = rpc(files_pb2, "Files", "RetrieveFileContent")
+CREATE_PUBLIC_URL = rpc(files_pb2, "Files", "CreatePublicUrl")
+REVOKE_PUBLIC_URL = rpc(files_pb2, "Files", "RevokePublicUrl")
 
 DEFAULT_BATCH_SIZE = 50
 

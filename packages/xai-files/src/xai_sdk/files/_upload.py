@@ -20,19 +20,13 @@ from typing import Any
 
 from xai_sdk.arguments import text
 from xai_sdk.files._types import ProgressCallback
-from xai_sdk.operations import Call, Flow, Operation, Rpc, Timeout, call_timeout
+from xai_sdk.operations import Call, Flow, Operation, Timeout, call_timeout, rpc
 from xai_sdk.proto import files_pb2
 from xai_sdk.storage import expires_after_seconds
 
 __all__ = ["UPLOAD_CHUNK_SIZE", "UPLOAD_FILE", "Upload", "prepare_upload", "upload_flow", "upload_operation"]
 
-UPLOAD_FILE = Rpc(
-    "/xai_api.Files/UploadFile",
-    files_pb2.UploadFileChunk,
-    files_pb2.File,
-    kind="client_stream",
-    channel="api",  # on the API host even when called by client.collections (management channel)
-)
+UPLOAD_FILE = rpc(files_pb2, "Files", "UploadFile", channel="api")
 UPLOAD_CHUNK_SIZE = 3 * 1024 * 1024
 """Bytes of content per upload message (3 MiB, as in the official SDK)."""
 

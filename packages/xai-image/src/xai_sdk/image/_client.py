@@ -11,7 +11,7 @@ from xai_sdk.errors import error_from_status
 from xai_sdk.image._request import generate_image_request
 from xai_sdk.image._response import ImageResponse
 from xai_sdk.image._types import ImageAspectRatio, ImageFormat, ImageQuality, ImageResolution
-from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import batch_pb2, image_pb2
 from xai_sdk.service import Binding, Bound, ModeT, operation
 from xai_sdk.storage import StorageOptions
@@ -19,7 +19,7 @@ from xai_sdk.types.model import ImageGenerationModel
 
 __all__ = ["ImageClient"]
 
-GENERATE_IMAGE = Rpc("/xai_api.Image/GenerateImage", image_pb2.GenerateImageRequest, image_pb2.ImageResponse)
+GENERATE_IMAGE = rpc(image_pb2, "Image", "GenerateImage")
 
 
 def _first_image(binding: Binding) -> Callable[[image_pb2.ImageResponse], ImageResponse[ModeT]]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from google.protobuf import empty_pb2
 
 from xai_sdk._compat import lazy_names
-from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import models_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
 
@@ -22,23 +22,12 @@ if TYPE_CHECKING:  # imported on first access (the official module has them)
 
 __all__ = ["AsyncModels", "BaseClient", "Models", "SyncModels", "models_pb2_grpc"]
 
-_SERVICE = "/xai_api.Models/"
-LIST_LANGUAGE_MODELS = Rpc(
-    _SERVICE + "ListLanguageModels", empty_pb2.Empty, models_pb2.ListLanguageModelsResponse
-)
-LIST_EMBEDDING_MODELS = Rpc(
-    _SERVICE + "ListEmbeddingModels", empty_pb2.Empty, models_pb2.ListEmbeddingModelsResponse
-)
-LIST_IMAGE_GENERATION_MODELS = Rpc(
-    _SERVICE + "ListImageGenerationModels", empty_pb2.Empty, models_pb2.ListImageGenerationModelsResponse
-)
-GET_LANGUAGE_MODEL = Rpc(_SERVICE + "GetLanguageModel", models_pb2.GetModelRequest, models_pb2.LanguageModel)
-GET_EMBEDDING_MODEL = Rpc(
-    _SERVICE + "GetEmbeddingModel", models_pb2.GetModelRequest, models_pb2.EmbeddingModel
-)
-GET_IMAGE_GENERATION_MODEL = Rpc(
-    _SERVICE + "GetImageGenerationModel", models_pb2.GetModelRequest, models_pb2.ImageGenerationModel
-)
+LIST_LANGUAGE_MODELS = rpc(models_pb2, "Models", "ListLanguageModels")
+LIST_EMBEDDING_MODELS = rpc(models_pb2, "Models", "ListEmbeddingModels")
+LIST_IMAGE_GENERATION_MODELS = rpc(models_pb2, "Models", "ListImageGenerationModels")
+GET_LANGUAGE_MODEL = rpc(models_pb2, "Models", "GetLanguageModel")
+GET_EMBEDDING_MODEL = rpc(models_pb2, "Models", "GetEmbeddingModel")
+GET_IMAGE_GENERATION_MODEL = rpc(models_pb2, "Models", "GetImageGenerationModel")
 
 
 def _model_request(name: str) -> models_pb2.GetModelRequest:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from xai_sdk._compat import lazy_names
-from xai_sdk.operations import Operation, Rpc, Timeout, unary
+from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import tokenize_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
 
@@ -15,9 +15,7 @@ if TYPE_CHECKING:  # imported on first access (the official module has them)
 
 __all__ = ["AsyncTokenizer", "BaseClient", "Tokenizer", "SyncTokenizer", "tokenize_pb2_grpc"]
 
-TOKENIZE_TEXT = Rpc(
-    "/xai_api.Tokenize/TokenizeText", tokenize_pb2.TokenizeTextRequest, tokenize_pb2.TokenizeTextResponse
-)
+TOKENIZE_TEXT = rpc(tokenize_pb2, "Tokenize", "TokenizeText")
 
 
 def _tokens(response: tokenize_pb2.TokenizeTextResponse) -> Sequence[tokenize_pb2.Token]:

@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from xai_sdk._config import to_seconds_or_default
 from xai_sdk.arguments import non_empty_text
-from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, unary
+from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, rpc, unary
 from xai_sdk.proto import batch_pb2, deferred_pb2, image_pb2, video_pb2
 from xai_sdk.service import Bound, ModeT, operation
 from xai_sdk.storage import StorageOptions
@@ -25,14 +25,9 @@ from xai_sdk.video._types import Keyframe, ReferenceAudio, VideoAspectRatio, Vid
 
 __all__ = ["DEFAULT_VIDEO_POLL_INTERVAL", "DEFAULT_VIDEO_TIMEOUT", "VideoClient"]
 
-_VIDEO = "/xai_api.Video/"
-GENERATE_VIDEO = Rpc(
-    _VIDEO + "GenerateVideo", video_pb2.GenerateVideoRequest, deferred_pb2.StartDeferredResponse
-)
-EXTEND_VIDEO = Rpc(_VIDEO + "ExtendVideo", video_pb2.ExtendVideoRequest, deferred_pb2.StartDeferredResponse)
-GET_DEFERRED_VIDEO = Rpc(
-    _VIDEO + "GetDeferredVideo", video_pb2.GetDeferredVideoRequest, video_pb2.GetDeferredVideoResponse
-)
+GENERATE_VIDEO = rpc(video_pb2, "Video", "GenerateVideo")
+EXTEND_VIDEO = rpc(video_pb2, "Video", "ExtendVideo")
+GET_DEFERRED_VIDEO = rpc(video_pb2, "Video", "GetDeferredVideo")
 
 DEFAULT_VIDEO_POLL_INTERVAL: Final = timedelta(seconds=1)
 """Time between two polls of a video job in `generate` and `extend`."""
