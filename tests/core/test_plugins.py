@@ -224,3 +224,23 @@ def test_observers_see_unauthenticated_calls_too(xai_emulator: Emulator) -> None
     ):
         client.auth.get_api_key_info()
     assert recorder.events[1][1].error.code() is grpc.StatusCode.UNAUTHENTICATED
+
+
+def test_a_misspelt_hook_fails_loudly_with_its_name(xai_emulator: Emulator) -> None:
+    class Typo:
+        @hookimpl
+        def xai_sdk_call_finishd(self, call, result, error) -> None:  # type: ignore[no-untyped-def]
+            """Meant to be xai_sdk_call_finished."""
+
+    with pytest.raises(errors.PluginError, match="'xai_sdk_call_finishd', which is not an xai_sdk hook"):
+        xai_emulator.client(plugins=[Typo()])
+
+
+def test_an_optional_hook_of_another_version_is_accepted(xai_emulator: Emulator) -> None:
+    class FromTheFuture:
+        @hookimpl(optionalhook=True)
+        def xai_sdk_call_retried(self, call) -> None:  # type: ignore[no-untyped-def]
+            """A hook a later version may declare."""
+
+    with xai_emulator.client(plugins=[FromTheFuture()]) as client:
+        assert client.models.list_language_models()

@@ -24,7 +24,9 @@ There are two kinds of hooks:
   calls. ``xai-telemetry`` is built on them.
 
 Hook names start with ``xai_sdk_``; pluggy checks that an implementation's arguments are a
-subset of the specification's.
+subset of the specification's, and registering a plugin that implements a hook not declared here
+(a misspelt name) raises `xai_sdk.errors.PluginError` naming it. A hook of a later version of the
+SDK may be implemented with ``@hookimpl(optionalhook=True)``: older versions then ignore it.
 """
 
 from __future__ import annotations

@@ -191,6 +191,18 @@ class PluginSet:
             self.manager.register(plugin, name=name)
         except Exception as exc:
             raise PluginError(f"{who} cannot be registered: {exc}") from exc
+        # pluggy accepts an implementation of a hook nobody declared (a misspelt name) and never
+        # calls it: refuse it instead, unless it is marked optional.
+        for caller in self.manager.get_hookcallers(plugin) or ():
+            if caller.has_spec():
+                continue
+            impls = [impl for impl in caller.get_hookimpls() if impl.plugin is plugin]
+            if any(not impl.optionalhook for impl in impls):
+                self.manager.unregister(plugin)
+                raise PluginError(
+                    f"{who} implements {caller.name!r}, which is not an xai_sdk hook (a typo?); "
+                    "the hooks are listed in xai_sdk.hookspecs"
+                )
 
     def _declared_services(self, plugin_ids: set[int]) -> dict[str, ServiceSpec]:
         specs: dict[str, ServiceSpec] = {}
