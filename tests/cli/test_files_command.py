@@ -137,6 +137,41 @@ def test_download_defaults_to_the_file_name_here(xai: Cli, xai_emulator: Emulato
     assert result.stderr == ""
 
 
+def test_download_without_output_refuses_to_replace_a_local_file(
+    xai: Cli, xai_emulator: Emulator, tmp_path: Path
+) -> None:
+    file_id = stored_id(xai_emulator, "report.txt", b"the server's copy")
+    (tmp_path / "report.txt").write_bytes(b"my own notes")
+    result = xai("files", "download", file_id, cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_error_line(result) == (
+        "xai: error: report.txt already exists here; pass --force to replace it, or -o PATH to save it "
+        "elsewhere"
+    )
+    assert (tmp_path / "report.txt").read_bytes() == b"my own notes"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.txt"]
+    assert xai_emulator.calls("Files/RetrieveFileContent") == []  # refused before the download
+
+
+def test_download_with_force_replaces_a_local_file_of_the_same_name(
+    xai: Cli, xai_emulator: Emulator, tmp_path: Path
+) -> None:
+    file_id = stored_id(xai_emulator, "report.txt", b"the server's copy")
+    (tmp_path / "report.txt").write_bytes(b"my own notes")
+    result = xai("files", "download", file_id, "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "report.txt").read_bytes() == b"the server's copy"
+
+
+def test_download_to_an_explicit_path_replaces_it(xai: Cli, xai_emulator: Emulator, tmp_path: Path) -> None:
+    file_id = stored_id(xai_emulator, "report.txt", b"the server's copy")
+    target = tmp_path / "mine.txt"
+    target.write_bytes(b"my own notes")
+    result = xai("files", "download", file_id, "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes() == b"the server's copy"
+
+
 def test_a_failed_download_leaves_the_target_as_it_was(
     xai: Cli, xai_emulator: Emulator, tmp_path: Path
 ) -> None:

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from xai_sdk.cli._common import connect
+from xai_sdk.cli._common import CliError, connect
 from xai_sdk.cli._output import ProgressBar, fields, human_size, print_json, table, timestamp
 from xai_sdk.proto import files_pb2
 
@@ -98,11 +98,20 @@ def delete(args: argparse.Namespace) -> int:
 
 
 def download(args: argparse.Namespace) -> int:
-    """Stream a file's content to a path, with a progress bar."""
+    """Stream a file's content to a path, with a progress bar.
+
+    A path given with ``-o`` is replaced; the default, the file's own name in the current
+    directory, is not unless ``--force`` says so: a name chosen by the server must not clobber
+    a local file the user did not point at.
+    """
     with connect() as client:
         file = client.files.get(args.file_id)
         name = os.path.basename(file.filename)
         target = args.output or (name if name not in ("", ".", "..") else file.id)
+        if not args.output and not args.force and os.path.lexists(target):
+            raise CliError(
+                f"{target} already exists here; pass --force to replace it, or -o PATH to save it elsewhere"
+            )
         with ProgressBar(os.path.basename(target), file.size, enabled=_show_progress(args)) as bar:
             written = client.files.download(
                 args.file_id, target, on_progress=lambda done, _total: bar.update(done)

@@ -210,13 +210,21 @@ def _files(commands: Commands) -> None:
         actions,
         "download",
         "download a file's content",
-        "Download a file's content to a path as it arrives, with a progress bar. An existing file at\n"
-        "the path is replaced once the download is complete; a failed download leaves it as it was.",
+        "Download a file's content to a path as it arrives, with a progress bar. A file at the -o\n"
+        "path is replaced once the download is complete; a failed download leaves it as it was.\n"
+        "Without -o the file is saved under its own name in the current directory, which must not\n"
+        "exist yet unless --force is given.",
         "files:download",
     )
     download.add_argument("file_id")
     download.add_argument(
         "-o", "--output", metavar="PATH", help="where to write it (default: the file's name, here)"
+    )
+    download.add_argument(
+        "-f",
+        "--force",
+        action="store_true",
+        help="without -o: replace a local file of the same name (refused by default)",
     )
     _progress(download)
 
