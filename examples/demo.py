@@ -1,6 +1,8 @@
 """The demo: the SDK against the local emulator, with no API key and no network.
 
 python -m hatch run demo
+
+Install: pip install "xai-sdk[models,tokenizer,emulator]==1.22.0"
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Check the API key with the asyncio client before starting work.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[models]==1.22.0"
 """
 
 import asyncio

@@ -2,6 +2,8 @@
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`, which processes a batch
 when it is read).
+
+Install: pip install "xai-sdk[chat,batch]==1.22.0"
 """
 
 import asyncio

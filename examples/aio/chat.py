@@ -1,4 +1,7 @@
-"""Several independent conversations at once with the asyncio client."""
+"""Several independent conversations at once with the asyncio client.
+
+Install: pip install "xai-sdk[chat]==1.22.0"
+"""
 
 import asyncio
 

@@ -2,6 +2,8 @@
 
 Reads XAI_API_KEY and XAI_MANAGEMENT_KEY (collections are managed on the management API), and
 XAI_API_HOST / XAI_MANAGEMENT_API_HOST, e.g. to point at `xai-emulator`.
+
+Install: pip install "xai-sdk[chat,collections]==1.22.0"
 """
 
 import asyncio

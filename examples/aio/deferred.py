@@ -2,6 +2,8 @@
 
 Each request runs in the background on xAI's side; the SDK polls for it without blocking the
 event loop. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 import asyncio

@@ -2,6 +2,8 @@
 
 `xai-emulator` serves a fake of xAI's API on localhost, in this process. No key or network is
 needed; see examples/sync/emulator_in_tests.py for its use in a test suite.
+
+Install: pip install "xai-sdk[chat,emulator]==1.22.0"
 """
 
 import asyncio

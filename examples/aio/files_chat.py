@@ -1,6 +1,8 @@
 """Chat about uploaded documents with the asyncio client.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat,files]==1.22.0"
 """
 
 import asyncio

@@ -1,6 +1,8 @@
 """Function calling with the asyncio client: the tools are coroutines, run concurrently.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 import asyncio

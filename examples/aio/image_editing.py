@@ -1,6 +1,8 @@
 """Edit images with the asyncio client: restyle one picture several ways at once, then combine.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[image]==1.22.0"
 """
 
 import asyncio

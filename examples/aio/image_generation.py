@@ -2,6 +2,8 @@
 
 On `AsyncClient`, `response.image` is awaited: the download runs in a worker thread.
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[image]==1.22.0"
 """
 
 import asyncio

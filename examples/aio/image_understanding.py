@@ -2,6 +2,8 @@
 
 Images are given by URL or as base64 data URLs. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to
 point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 import asyncio

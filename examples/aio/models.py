@@ -1,6 +1,8 @@
 """List the models your key can use and look one up, with the asyncio client.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[models,tokenizer]==1.22.0"
 """
 
 import asyncio

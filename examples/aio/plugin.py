@@ -3,6 +3,8 @@
 Observation hooks run on the event loop for `AsyncClient`; `call.stash` keeps per-call state.
 Sub-clients declared by a plugin serve both clients (see examples/sync/plugin.py).
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat,models,tokenizer]==1.22.0"
 """
 
 import asyncio

@@ -1,6 +1,8 @@
 """A reasoning model with the asyncio client: stream its thinking, then its answer.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 import asyncio

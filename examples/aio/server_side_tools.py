@@ -2,6 +2,8 @@
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`, which accepts the tools
 but runs none of them).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 import asyncio

@@ -1,6 +1,8 @@
 """Stored completions with the asyncio client: continue a conversation by response id.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 import asyncio

@@ -1,6 +1,8 @@
 """Structured output with the asyncio client: several answers parsed into pydantic models at once.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat,pydantic]==1.22.0"
 """
 
 import asyncio

@@ -1,7 +1,9 @@
 """Trace the asyncio client's calls with OpenTelemetry, printed to the console.
 
-Concurrent calls become sibling spans. Needs `pip install "xai-sdk[chat,telemetry]"`; point
-`setup_otlp_exporter()` at a collector instead to send the spans there.
+Concurrent calls become sibling spans. Point `setup_otlp_exporter()` at a
+collector instead to send the spans there.
+
+Install: pip install "xai-sdk[chat,telemetry]==1.22.0"
 """
 
 import asyncio

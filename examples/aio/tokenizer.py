@@ -1,6 +1,8 @@
 """Count tokens of several texts concurrently with the asyncio client, e.g. to budget a prompt.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[tokenizer]==1.22.0"
 """
 
 import asyncio

@@ -2,6 +2,8 @@
 
 `generate` and `extend` poll their job until the video is ready, without blocking the event
 loop. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[image,video]==1.22.0"
 """
 
 import asyncio

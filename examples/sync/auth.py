@@ -1,6 +1,8 @@
 """Describe the API key in use: its redacted form, team, permissions and state.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk==1.22.0"
 """
 
 from xai_sdk import Client

@@ -4,6 +4,8 @@ A batch is processed asynchronously at a lower price: on the real API it may tak
 a day), so this polls with a growing interval; the emulator processes a batch when it is read.
 Results are read page by page as they are iterated. Reads XAI_API_KEY (and XAI_API_HOST, e.g.
 to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat,image,batch]==1.22.0"
 """
 
 import time

@@ -1,6 +1,8 @@
 """A multi-turn conversation: each answer is appended so the model keeps the context.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 from xai_sdk import Client

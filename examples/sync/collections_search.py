@@ -4,6 +4,8 @@ Its search is available to the model too, as the `collections_search` server-sid
 
 Reads XAI_API_KEY and XAI_MANAGEMENT_KEY (collections are managed on the management API), and
 XAI_API_HOST / XAI_MANAGEMENT_API_HOST, e.g. to point at `xai-emulator`.
+
+Install: pip install "xai-sdk[chat,collections]==1.22.0"
 """
 
 from datetime import timedelta

@@ -1,4 +1,7 @@
-"""A deferred completion: the request runs in the background and the SDK polls for it."""
+"""A deferred completion: the request runs in the background and the SDK polls for it.
+
+Install: pip install "xai-sdk[chat]==1.22.0"
+"""
 
 from datetime import timedelta
 

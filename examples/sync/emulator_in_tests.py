@@ -4,6 +4,8 @@
 fixtures ``xai_emulator`` (reset before each test) and ``xai_client``, so the test functions
 below run as they are under ``pytest emulator_in_tests.py``. Run as a script, this file starts
 an emulator itself and calls them the same way. No key or network is needed.
+
+Install: pip install "xai-sdk[chat,emulator]==1.22.0"
 """
 
 import grpc

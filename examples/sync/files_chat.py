@@ -1,6 +1,8 @@
 """Chat about documents: one uploaded with the Files API, one attached inline.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat,files]==1.22.0"
 """
 
 from xai_sdk import Client

@@ -1,4 +1,7 @@
-"""Function calling: the model asks for a tool, we run it and send the result back."""
+"""Function calling: the model asks for a tool, we run it and send the result back.
+
+Install: pip install "xai-sdk[chat]==1.22.0"
+"""
 
 import json
 from typing import Literal

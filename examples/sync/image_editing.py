@@ -2,6 +2,8 @@
 
 Input images are http(s) URLs, base64 data URLs (``data:image/jpeg;base64,...``) or the ids of
 uploaded files. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[image]==1.22.0"
 """
 
 import base64

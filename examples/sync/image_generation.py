@@ -1,6 +1,8 @@
 """Generate images from a prompt and save them, with the blocking client.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[image]==1.22.0"
 """
 
 import tempfile

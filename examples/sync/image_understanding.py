@@ -1,4 +1,7 @@
-"""Ask about an image given by URL (a data: URL works too)."""
+"""Ask about an image given by URL (a data: URL works too).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
+"""
 
 from xai_sdk import Client
 from xai_sdk.chat import image, user

@@ -8,6 +8,8 @@ entry point of the ``xai_sdk`` group in your distribution's metadata::
 
 Every hook is listed in `xai_sdk.hookspecs`. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to
 point at `xai-emulator`).
+
+Install: pip install "xai-sdk[models]==1.22.0"
 """
 
 from collections import Counter

@@ -1,4 +1,7 @@
-"""A reasoning model: read its reasoning and how many tokens it took."""
+"""A reasoning model: read its reasoning and how many tokens it took.
+
+Install: pip install "xai-sdk[chat]==1.22.0"
+"""
 
 from xai_sdk import Client
 from xai_sdk.chat import user

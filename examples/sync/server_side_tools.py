@@ -3,6 +3,8 @@
 The tools run on xAI's servers; the stream shows each tool call as the model makes it, and the
 response lists the sources it cited. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at
 `xai-emulator`, which accepts the tools but runs none of them).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 from datetime import datetime, timedelta, timezone

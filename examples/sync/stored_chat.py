@@ -1,6 +1,8 @@
 """Stored completions: the API keeps the conversation, so a follow-up sends only the new message.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[chat]==1.22.0"
 """
 
 from xai_sdk import Client

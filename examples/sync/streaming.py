@@ -1,4 +1,7 @@
-"""Stream an answer as it is generated; the response accumulates the chunks."""
+"""Stream an answer as it is generated; the response accumulates the chunks.
+
+Install: pip install "xai-sdk[chat]==1.22.0"
+"""
 
 from xai_sdk import Client
 from xai_sdk.chat import user

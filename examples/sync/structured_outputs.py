@@ -1,4 +1,7 @@
-"""Structured output: the answer is parsed into a pydantic model."""
+"""Structured output: the answer is parsed into a pydantic model.
+
+Install: pip install "xai-sdk[chat,pydantic]==1.22.0"
+"""
 
 from pydantic import BaseModel, Field
 

@@ -1,7 +1,9 @@
 """Trace the SDK's calls with OpenTelemetry, printed to the console.
 
-Needs `pip install "xai-sdk[chat,telemetry]"`. Point `setup_otlp_exporter()` at a collector
-(Jaeger, Langfuse, ...) instead to send the spans there.
+Point `setup_otlp_exporter()` at a collector (Jaeger, Langfuse, ...) instead to send the spans
+there.
+
+Install: pip install "xai-sdk[chat,telemetry]==1.22.0"
 """
 
 from xai_sdk import Client

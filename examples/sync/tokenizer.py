@@ -1,6 +1,8 @@
 """Count and inspect the tokens of a text with a model's tokenizer.
 
 Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[tokenizer]==1.22.0"
 """
 
 from xai_sdk import Client

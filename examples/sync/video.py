@@ -2,6 +2,8 @@
 
 `generate` and `extend` poll until the video is ready (every second, for up to ten minutes, by
 default). Reads XAI_API_KEY (and XAI_API_HOST, e.g. to point at `xai-emulator`).
+
+Install: pip install "xai-sdk[video]==1.22.0"
 """
 
 import time

@@ -2,6 +2,8 @@
 
 Pinned frames need ``grok-imagine-video-1.5``. Reads XAI_API_KEY (and XAI_API_HOST, e.g. to
 point at `xai-emulator`).
+
+Install: pip install "xai-sdk[image,video]==1.22.0"
 """
 
 from datetime import timedelta

@@ -13,6 +13,7 @@ import grpc
 import pytest
 from pydantic import BaseModel
 
+import xai_sdk
 from tests.conftest import outcome
 from xai_sdk import errors
 from xai_sdk.chat import (
@@ -394,8 +395,22 @@ async def test_parse_without_a_script_gets_a_schema_valid_answer(client) -> None
 
 
 async def test_parse_refuses_what_is_not_a_pydantic_model(client, xai_emulator: Emulator) -> None:
-    with pytest.raises(TypeError, match="pydantic model class"):
+    with pytest.raises(TypeError, match="pydantic model class") as refused:
         await outcome(client.chat.create("grok-4", messages=[user("x")]).parse(dict))
+    assert "not installed" not in str(refused.value)
+    assert xai_emulator.requests == []
+
+
+async def test_parse_without_pydantic_installed_names_the_extra(
+    client, xai_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pydantic", None)  # find_spec then reports it missing
+    with pytest.raises(TypeError) as refused:
+        await outcome(client.chat.create("grok-4", messages=[user("x")]).parse(dict))
+    assert str(refused.value) == (
+        "parse() takes a pydantic model class (a BaseModel subclass), got <class 'dict'>; pydantic is "
+        f'not installed: pip install "xai-sdk[pydantic]=={xai_sdk.__version__}"'
+    )
     assert xai_emulator.requests == []
 
 

@@ -94,6 +94,41 @@ def test_an_extra_installs_its_service_and_nothing_else(wheels: Path, tmp_path: 
     assert re.search(r'pip install "xai-sdk\[models\](==[0-9.]+)?"', result["missing"][1])
 
 
+def test_the_pydantic_extra_brings_pydantic_for_structured_output(wheels: Path, tmp_path: Path) -> None:
+    venv = Venv(tmp_path / "chat", wheels, f"xai-sdk[chat]=={VERSION}", f"xai-emulator=={VERSION}")
+    assert "pydantic" not in venv.distributions()  # chat alone does not bring it
+    refused = venv.run("""
+        import json
+        from xai_sdk.chat import user
+        from xai_sdk.emulator import Emulator
+        with Emulator() as emulator, emulator.client() as client:
+            try:
+                client.chat.create("grok-4", messages=[user("Capital?")]).parse(dict)
+            except TypeError as error:
+                print(json.dumps({"error": str(error)}))
+    """)
+    assert refused["error"].endswith(f'pydantic is not installed: pip install "xai-sdk[pydantic]=={VERSION}"')
+
+    venv.uv_pip("install", f"xai-sdk[chat,pydantic]=={VERSION}")
+    assert "pydantic" in venv.distributions()
+    parsed = venv.run("""
+        import json
+        from pydantic import BaseModel
+        from xai_sdk.chat import user
+        from xai_sdk.emulator import Emulator
+        from xai_sdk.emulator.chat import Reply
+
+        class Capital(BaseModel):
+            city: str
+
+        with Emulator() as emulator, emulator.client() as client:
+            emulator.chat.script(Reply('{"city": "Paris"}'))
+            _, capital = client.chat.create("grok-4", messages=[user("Capital?")]).parse(Capital)
+            print(json.dumps({"city": capital.city}))
+    """)
+    assert parsed == {"city": "Paris"}
+
+
 def test_the_official_paths_of_a_missing_service_say_what_to_install(wheels: Path, tmp_path: Path) -> None:
     venv = Venv(tmp_path / "core", wheels, f"xai-sdk=={VERSION}")
     result = venv.run("""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import Any, TypeVar, cast
 
+from xai_sdk._catalog import install_hint
 from xai_sdk._config import to_seconds_or_default
 from xai_sdk.arguments import proto_bool, proto_float, proto_int
 from xai_sdk.arguments import text as _string
@@ -353,9 +355,13 @@ class Chat(Bound[ModeT]):
         """Get an answer as an instance of the pydantic model `shape` (structured output).
 
         Returns ``(response, parsed)``. The chat's own `response_format` is left as it was.
+        pydantic is not a dependency of the SDK; the ``pydantic`` extra of xai-sdk installs it.
         """
         if not is_pydantic_model(shape):
-            raise TypeError(f"parse() takes a pydantic model class (a BaseModel subclass), got {shape!r}")
+            message = f"parse() takes a pydantic model class (a BaseModel subclass), got {shape!r}"
+            if importlib.util.find_spec("pydantic") is None:
+                message += f"; pydantic is not installed: {install_hint('pydantic')}"
+            raise TypeError(message)
         request = self._request(1)
         request.response_format.CopyFrom(
             chat_pb2.ResponseFormat(
