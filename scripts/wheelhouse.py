@@ -4,7 +4,7 @@ The packaging tests (tests/packaging) build the project's wheels and install the
 `--no-index`, so that the test suite itself never reaches the internet; this script, run by
 `hatch run test` before pytest, provisions what they install from PyPI: the runtime
 dependencies at their newest versions, at protobuf 5.29.x and 6.33.x, the proto generator, and
-the official xai-sdk 1.21.0 with its dependencies, and pip.
+the official xai-sdk 1.21.0 with its dependencies, pip, and pytest with pytest-asyncio and anyio.
 It does nothing when the wheelhouse already holds the current sets.
 """
 
@@ -31,6 +31,9 @@ SETS = {
     # pip itself, installed into the environments where the upgrade tests run pip (uv creates
     # virtual environments without it).
     "pip": ["pip"],
+    # pytest and the two plugins that run async tests, for the tests of the emulator's pytest
+    # plugin in environments with neither, one or both of them.
+    "pytest": ["pytest>=8", "pytest-asyncio>=0.25", "anyio>=4"],
 }
 
 
