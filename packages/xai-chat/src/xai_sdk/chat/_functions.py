@@ -65,7 +65,7 @@ def tool_from_function(
         def get_weather(city: str, units: Literal["C", "F"] = "C") -> str:
             '''Get the current weather.
 
-    Args:
+            Args:
                 city: The city, e.g. "Paris".
                 units: Celsius or Fahrenheit.
             '''

@@ -56,7 +56,8 @@ class SearchParameters:
         sources: where to search (`web_source`, `news_source`, `x_source`, `rss_source`); all
             but RSS when None.
         mode: ``"auto"`` (the model decides), ``"on"`` or ``"off"``.
-        from_date, to_date: limit results to this period.
+        from_date: limit results to this period, from this moment on.
+        to_date: limit results to this period, up to this moment.
         return_citations: whether the response lists the sources it used.
         max_search_results: an upper bound on the results considered.
 

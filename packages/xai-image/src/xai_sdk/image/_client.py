@@ -42,7 +42,7 @@ class ImageClient(Bound[ModeT]):
 
     Every method takes the same request keywords:
 
-    Args:
+    Keyword Args:
         prompt: what to draw, or how to change the input images.
         model: an image model, e.g. ``"grok-imagine-image"``.
         image_url: one input image to edit: an ``http(s)://`` URL or a base64 data URL

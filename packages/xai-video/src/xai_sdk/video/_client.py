@@ -68,7 +68,7 @@ class VideoClient(Bound[ModeT]):
 
     The generation keywords (of `prepare`, `start` and `generate`):
 
-    Args:
+    Keyword Args:
         prompt: what the video shows, or how to change the input video.
         model: a video model, e.g. ``"grok-imagine-video"``.
         image_url: the first frame (image-to-video): an ``http(s)://`` URL or a base64 data URL.
