@@ -74,7 +74,7 @@ def tool_from_function(
 
     Raises `TypeError` for ``*args``/``**kwargs`` and for type hints without a JSON equivalent.
 
-    """
+    """  # noqa: D214 (the example's own docstring has its Args section indented, as it must be)
     if is_pydantic_model(function):
         summary, _ = _parse_docstring(inspect.getdoc(function) or "")
         return tool(name or function.__name__, description or summary, function.model_json_schema())
