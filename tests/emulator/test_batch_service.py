@@ -305,7 +305,7 @@ def test_an_input_file_in_the_openai_form_is_read(raw: RawBatch, xai_emulator: E
     completion = stored["c1"].request.completion_request
     assert (completion.max_tokens, list(completion.stop), len(completion.messages)) == (20, ["END"], 2)
     assert stored["c1"].result.response.completion_response.outputs[0].message.content == "Hi there"
-    assert stored["i1"].result.response.image_response.images[0].base64.startswith("data:image/png")
+    assert stored["i1"].result.response.image_response.images[0].base64.startswith("data:image/jpeg")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from typing import Any
 import grpc
 import pytest
 
+from tests.emulator import jpeg
 from xai_sdk.emulator import Emulator, _media, _storage
 from xai_sdk.emulator._base import RpcAbort
 from xai_sdk.proto import deferred_pb2, files_pb2, image_pb2, video_pb2
@@ -115,7 +116,25 @@ def test_each_image_of_a_request_differs(raw: Raw) -> None:
 )
 def test_pictures_follow_the_aspect_ratio_and_resolution(raw: Raw, aspect_ratio, resolution, size) -> None:
     response = raw.image(format=image_pb2.IMG_FORMAT_BASE64, aspect_ratio=aspect_ratio, resolution=resolution)
-    assert png_size(decoded(response.images[0])) == size
+    picture = jpeg.read(decoded(response.images[0]))
+    assert (picture.width, picture.height) == size
+
+
+def test_pictures_are_jpeg_checkerboards_of_the_seeds_colours() -> None:
+    seed = bytes([200, 30, 40, 10, 220, 90]) + bytes(26)
+    picture = jpeg.read(_media.picture(seed, 20, 12))
+    assert (picture.width, picture.height) == (20, 12)
+    corners = [picture.pixels[0][0], picture.pixels[0][8], picture.pixels[8][0], picture.pixels[8][8]]
+    first, second = (200, 30, 40), (10, 220, 90)
+    # YCbCr rounding moves a channel by a unit or two
+    for pixel, expected in zip(corners, [first, second, second, first], strict=True):
+        assert all(abs(a - b) <= 2 for a, b in zip(pixel, expected, strict=True)), (pixel, expected)
+    assert picture.pixels[11][19] == picture.pixels[8][16]  # the edge blocks are whole colours
+
+
+def test_a_base64_image_is_a_jpeg_data_url(raw: Raw) -> None:
+    image = raw.image(format=image_pb2.IMG_FORMAT_BASE64).images[0]
+    assert image.base64.startswith("data:image/jpeg;base64,/9j/")
 
 
 def test_an_unset_format_answers_by_url(raw: Raw) -> None:

@@ -32,6 +32,8 @@ from xai_sdk.service import variant
 MODEL = "grok-imagine-image"
 GENERATE = "Image/GenerateImage"
 PNG = b"\x89PNG\r\n\x1a\n"
+JPEG = b"\xff\xd8\xff"
+"""The emulator draws JPEG pictures, as the real API returns them."""
 PIXEL = "data:image/png;base64," + base64.b64encode(PNG).decode()
 
 
@@ -58,7 +60,7 @@ async def test_sample_returns_an_image_by_url(client) -> None:
 async def test_image_returns_the_bytes_the_emulator_served(client) -> None:
     response = await outcome(client.image.sample("A lighthouse at dawn", MODEL))
     data = await outcome(response.image)
-    assert data.startswith(PNG)
+    assert data.startswith(JPEG)
     assert data == served(response.url)
 
 
@@ -74,7 +76,7 @@ async def test_image_is_bytes_on_client_and_awaitable_on_async_client(client) ->
 async def test_base64_format_returns_a_data_url_and_its_decoded_bytes(client) -> None:
     response = await outcome(client.image.sample("A kite", MODEL, image_format="base64"))
     prefix, payload = response.base64.split(",", 1)
-    assert prefix == "data:image/png;base64"
+    assert prefix == "data:image/jpeg;base64"
     assert await outcome(response.image) == base64.b64decode(payload)
 
 

@@ -1,4 +1,4 @@
-"""xai_api.Image: deterministic little PNG pictures, as data URLs or served over HTTP."""
+"""xai_api.Image: deterministic little JPEG pictures, as data URLs or served over HTTP."""
 
 from __future__ import annotations
 
@@ -51,9 +51,7 @@ def image_model(name: str) -> models_pb2.ImageGenerationModel:
     """The catalog's image model called `name` (or having it as an alias); NOT_FOUND otherwise."""
     model: models_pb2.ImageGenerationModel | None = catalog.find(catalog.IMAGE_GENERATION_MODELS, name)
     if model is None:
-        raise RpcAbort(
-            grpc.StatusCode.NOT_FOUND, f"The model {name!r} does not exist or you do not have access to it."
-        )
+        raise RpcAbort(grpc.StatusCode.NOT_FOUND, catalog.no_such_model(name))
     return model
 
 
@@ -89,12 +87,12 @@ def _check(request: image_pb2.GenerateImageRequest) -> models_pb2.ImageGeneratio
 
 
 class Image:
-    """The emulator's image model: a checkerboard PNG per image, its colours and size from the request.
+    """The emulator's image model: a checkerboard JPEG per image, its colours and size from the request.
 
     Reach it as ``emulator.image``. Each image is derived from the prompt, the input images and
     its index, at the requested aspect ratio (16 pixels on the short side, 32 for ``2k``).
     ``image_format="url"`` images are served by the emulator's HTTP side, ``"base64"`` ones come
-    as ``data:image/png;base64,...``. `moderate_next` withholds images as moderation would.
+    as ``data:image/jpeg;base64,...``. `moderate_next` withholds images as moderation would.
     """
 
     full_name = "xai_api.Image"
@@ -152,11 +150,11 @@ class Image:
             return image_pb2.GeneratedImage(respect_moderation=False)
         image = image_pb2.GeneratedImage(respect_moderation=True)
         if request.format == image_pb2.IMG_FORMAT_BASE64:
-            image.base64 = "data:image/png;base64," + base64.b64encode(data).decode()
+            image.base64 = "data:image/jpeg;base64," + base64.b64encode(data).decode()
         else:
-            image.url = self._emulator.content.publish(data, "image/png", f"image-{index}.png")
+            image.url = self._emulator.content.publish(data, "image/jpeg", f"image-{index}.jpg")
         if request.HasField("storage_options"):
-            output, error = _storage.store(self._emulator, request.storage_options, data, "image/png")
+            output, error = _storage.store(self._emulator, request.storage_options, data, "image/jpeg")
             if output is not None:
                 image.file_output.CopyFrom(output)
             if error is not None:
