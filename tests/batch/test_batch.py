@@ -513,7 +513,7 @@ async def test_a_failed_request_reports_the_services_error(client, xai_emulator:
     results = {
         r.batch_request_id: r for r in (await outcome(client.batch.list_batch_results(batch_id))).results
     }
-    assert results["unknown-model0"].error_code == grpc.StatusCode.NOT_FOUND
+    assert results["unknown-model0"].error_code == grpc.StatusCode.INVALID_ARGUMENT  # "Model not found"
     assert "no-such-model" in (results["unknown-model0"].error_message or "")
     assert results["video"].error_message == "Video generation failed [content_policy]: not allowed"
     batch = await outcome(client.batch.get(batch_id))

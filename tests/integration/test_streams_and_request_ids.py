@@ -95,7 +95,7 @@ async def test_responses_carry_the_request_id(client, xai_emulator: Emulator) ->
 
 
 async def test_errors_carry_the_request_id(client, xai_emulator: Emulator) -> None:
-    with pytest.raises(errors.NotFoundError) as raised:
+    with pytest.raises(errors.InvalidArgumentError) as raised:  # "Model not found: grok-99", as the API says
         await outcome(client.chat.create("grok-99", messages=[user("hi")]).sample())
     assert raised.value.request_id == xai_emulator.calls("Chat/GetCompletion")[-1].request_id
     assert raised.value.request_id in str(raised.value)

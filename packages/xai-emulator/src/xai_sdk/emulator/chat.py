@@ -25,12 +25,90 @@ from typing import Any, Literal
 
 from xai_sdk.proto import chat_pb2, sample_pb2, usage_pb2
 
-__all__ = ["DeferredOutcome", "Reply", "ToolCallReply"]
+__all__ = ["SERVER_TOOLS", "DeferredOutcome", "Reply", "SearchResult", "ServerTool", "ToolCallReply"]
 
 DeferredOutcome = Literal["done", "expired", "failed"]
 """How a deferred completion ends: with its response, or with status EXPIRED or FAILED."""
 
 _DEFERRED_OUTCOMES = ("done", "expired", "failed")
+
+SERVER_TOOLS = (
+    "web_search",
+    "x_search",
+    "code_execution",
+    "collections_search",
+    "mcp",
+    "attachment_search",
+    "image_generation",
+)
+"""The server-side tools the emulator runs, by the name `Chat.server_tool` takes."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page that ``web_search`` finds, or a post that ``x_search`` finds.
+
+    Args:
+        title: the page's title (for a post: ignored).
+        text: the page's text, or the post's.
+        url: where it is; None: the emulator serves it at an offline URL of its HTTP side.
+        author: for a post, the X handle that wrote it (default: the search's first allowed
+            handle, else ``emulator``).
+
+    """
+
+    title: str = ""
+    text: str = ""
+    url: str | None = None
+    author: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("title", "text", "author"):
+            if not isinstance(getattr(self, name), str):
+                raise TypeError(f"{name} must be a str, got {type(getattr(self, name)).__name__}")
+        _check_optional_str("url", self.url)
+
+
+@dataclass(frozen=True)
+class ServerTool:
+    """What a server-side tool gives when the model calls it, instead of the emulator's default.
+
+    Args:
+        results: for ``web_search`` and ``x_search``, what the search finds (cited in the answer).
+        output: for the other tools, the output the call returns (``code_execution``'s stdout,
+            an MCP tool's answer, ...).
+        error: the call fails (status FAILED) with this message; nothing is found or returned.
+
+    """
+
+    results: Sequence[SearchResult] | None = None
+    output: str | None = None
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.results is not None:
+            object.__setattr__(self, "results", _tuple_of("results", self.results, SearchResult))
+        _check_optional_str("output", self.output)
+        _check_optional_str("error", self.error)
+
+    @classmethod
+    def from_json(cls, document: Mapping[str, Any]) -> ServerTool:
+        """A `ServerTool` from JSON, as ``xai-emulator --server-tools`` reads it.
+
+        ``{"results": [{"title": ..., "text": ..., "url": ...}]}``, ``{"output": "..."}`` or
+        ``{"error": "..."}``.
+        """
+        if not isinstance(document, Mapping):
+            raise TypeError(f"a server tool is described by a JSON object, got {type(document).__name__}")
+        unknown = set(document) - {"results", "output", "error"}
+        if unknown:
+            raise ValueError(f"unknown keys {sorted(unknown)}; a server tool takes results, output and error")
+        results = document.get("results")
+        if results is not None:
+            if not isinstance(results, list) or not all(isinstance(item, Mapping) for item in results):
+                raise TypeError("results must be a list of JSON objects")
+            results = [SearchResult(**item) for item in results]
+        return cls(results=results, output=document.get("output"), error=document.get("error"))
 
 
 @dataclass(frozen=True)
@@ -78,8 +156,9 @@ class Reply:
     Args:
         content: the answer's text; None: the default answer's text (empty when `tool_calls`
             are given). The request's ``stop`` and ``max_tokens`` still cut it.
-        reasoning_content: the reasoning; None: the default (some text when the request sets
-            ``reasoning_effort``, else none).
+        reasoning_content: the reasoning, returned as text whatever the model; None: the
+            default (the model's own reasoning, returned as text only by the models that return
+            it, counted in ``reasoning_tokens`` by every reasoning model).
         tool_calls: client-side function calls to make; when empty and `content` is None, the
             default answer's synthesized call (if the request's tools call for one) is made.
         citations: the response's citation URLs.

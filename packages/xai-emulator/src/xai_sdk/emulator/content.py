@@ -6,6 +6,7 @@ emulator publishes the bytes here so that following such a URL works offline.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, urlsplit
@@ -14,7 +15,7 @@ __all__ = ["ContentServer"]
 
 
 class ContentServer:
-    """Serves published bytes over HTTP on localhost: ``GET /content/<id>/<name>``."""
+    """Serves published bytes over HTTP on localhost: ``GET /content/<id>/<name>`` and ``/pages/...``."""
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self._host = host
@@ -74,6 +75,18 @@ class ContentServer:
         with self._lock:
             self._counter += 1
             path = f"/content/{self._counter}/{quote(name)}"
+            self._items[path] = (bytes(data), content_type)
+        return self.base_url + path
+
+    def publish_page(self, data: bytes, content_type: str, name: str) -> str:
+        """Serve `data` at a URL derived from its name and bytes (the same page: the same URL).
+
+        For pages that stand for the web (search results): an answer that cites them cites the
+        same URLs each time it is given, whatever else was published before.
+        """
+        digest = hashlib.sha256(content_type.encode() + b"\x00" + name.encode() + b"\x00" + data).hexdigest()
+        path = f"/pages/{digest[:16]}/{quote(name)}"
+        with self._lock:
             self._items[path] = (bytes(data), content_type)
         return self.base_url + path
 

@@ -6,6 +6,7 @@ import hashlib
 
 from google.protobuf import empty_pb2
 
+from xai_sdk.emulator import catalog
 from xai_sdk.emulator._base import EMULATOR_EPOCH, EmulatorCall, timestamp
 from xai_sdk.proto import auth_pb2
 
@@ -31,7 +32,7 @@ class Auth:
             create_time=timestamp(EMULATOR_EPOCH),
             modify_time=timestamp(EMULATOR_EPOCH),
             modified_by="emulator-user",
-            team_id="emulator-team",
+            team_id=catalog.TEAM_ID,
             acls=["api-key:model:*", "api-key:endpoint:*"],
             api_key_id=key_id,
             api_key_blocked=False,

@@ -500,6 +500,7 @@ def _failed(request: _Request, error: status_pb2.Status) -> batch_pb2.BatchResul
 def _finished_video(video: Any, request_id: str, call: EmulatorCall | None) -> video_pb2.VideoResponse:
     """Poll a video job of the Video service until it ends; its video, or RpcAbort saying how it failed."""
     poll = video_pb2.GetDeferredVideoRequest(request_id=request_id)
+    video.skip_wait(request_id)
     for _ in range(_MAX_VIDEO_POLLS):
         answer = video.GetDeferredVideo(poll, call)
         if answer.status == deferred_pb2.DONE:

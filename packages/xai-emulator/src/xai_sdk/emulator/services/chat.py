@@ -1,8 +1,9 @@
 """xai_api.Chat: completions that echo or follow a script, streamed, deferred, stored, compacted.
 
-The answers themselves are computed in `xai_sdk.emulator._chat_answers` and shaped into protos
-by `xai_sdk.emulator._chat_delivery`; this module keeps the state (scripts, stored completions,
-deferred jobs) and serves the RPCs.
+The answers themselves are computed in `xai_sdk.emulator._chat_answers` (after the server-side
+tools of `xai_sdk.emulator._server_tools` ran) and shaped into protos by
+`xai_sdk.emulator._chat_delivery`; this module keeps the state (scripts, server tool results,
+the prompt cache, stored completions, deferred jobs) and serves the RPCs.
 """
 
 from __future__ import annotations
@@ -11,16 +12,25 @@ import itertools
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import grpc
 
-from xai_sdk.emulator import _chat_answers, _chat_delivery, catalog
+from xai_sdk.emulator import _chat_answers, _chat_delivery, _server_tools, catalog
 from xai_sdk.emulator._base import EmulatorCall, RpcAbort
-from xai_sdk.emulator._conversation import CompactedContext, prompt_tokens
-from xai_sdk.emulator.chat import DeferredOutcome, Reply
-from xai_sdk.proto import chat_pb2, deferred_pb2, usage_pb2
+from xai_sdk.emulator._chat_usage import PromptCache, count_prompt, sampling_usage
+from xai_sdk.emulator._conversation import CompactedContext
+from xai_sdk.emulator.chat import (
+    _DEFERRED_OUTCOMES,
+    SERVER_TOOLS,
+    DeferredOutcome,
+    Reply,
+    SearchResult,
+    ServerTool,
+)
+from xai_sdk.proto import chat_pb2, deferred_pb2
 
 __all__ = ["Chat"]
 
@@ -37,31 +47,45 @@ class _Stored:
 
 @dataclass
 class _Job:
-    """A deferred completion: its answer is ready from poll number `ready_at` on."""
+    """A deferred completion: its answer is ready from poll number `ready_at` on.
+
+    And once `ready_after` (a `time.monotonic` reading) has passed.
+    """
 
     response: chat_pb2.GetChatCompletionResponse
     outcome: DeferredOutcome
     ready_at: int
+    ready_after: float
     polls: int = 0
 
 
 class Chat:
     """The emulator's chat model: it echoes the last user message unless a script says otherwise.
 
-    Reach it as ``emulator.chat``. `script` queues the next replies; `deferred_polls` sets how
-    many polls a deferred completion takes; ``emulator.reset()`` forgets scripts, stored
-    completions and deferred jobs.
+    Reach it as ``emulator.chat``. `script` queues the next replies; `server_tool` sets what a
+    server-side tool returns; `deferred_polls`, `deferred_seconds` and `deferred_outcome` set how
+    deferred completions go; ``emulator.reset()`` forgets scripts, tool results, the prompt
+    cache, stored completions and deferred jobs.
     """
 
     full_name = "xai_api.Chat"
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._emulator: Any = None
         self._scripts: dict[str | None, deque[Reply]] = {}
+        self._server_tools: dict[str, ServerTool] = {}
+        self._cache = PromptCache()
         self._stored: dict[str, _Stored] = {}
         self._jobs: dict[str, _Job] = {}
         self._counters: dict[str, Iterator[int]] = {}
         self._deferred_polls = 1
+        self._deferred_seconds = 0.0
+        self._deferred_outcome: DeferredOutcome = "done"
+
+    def attach(self, emulator: Any) -> None:
+        """Keep the emulator: server-side tools publish pages and search its collections and files."""
+        self._emulator = emulator
 
     # -- the public, scripting side -------------------------------------------------------------
 
@@ -78,6 +102,77 @@ class Chat:
         if isinstance(polls, bool) or not isinstance(polls, int) or polls < 1:
             raise ValueError(f"deferred_polls must be an int of at least 1, got {polls!r}")
         self._deferred_polls = polls
+
+    @property
+    def deferred_seconds(self) -> float:
+        """Seconds a deferred completion stays PENDING after it started, whatever the polls (default 0).
+
+        A job is done once both `deferred_polls` and `deferred_seconds` are reached; each job
+        keeps the values set when it started.
+        """
+        return self._deferred_seconds
+
+    @deferred_seconds.setter
+    def deferred_seconds(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+            raise ValueError(f"deferred_seconds must be a number of at least 0, got {seconds!r}")
+        self._deferred_seconds = float(seconds)
+
+    @property
+    def deferred_outcome(self) -> DeferredOutcome:
+        """How deferred completions end unless their scripted reply says otherwise.
+
+        ``"done"`` (default), ``"expired"`` or ``"failed"``.
+        """
+        return self._deferred_outcome
+
+    @deferred_outcome.setter
+    def deferred_outcome(self, outcome: DeferredOutcome) -> None:
+        if outcome not in _DEFERRED_OUTCOMES:
+            raise ValueError(f"deferred_outcome must be one of {_DEFERRED_OUTCOMES}, got {outcome!r}")
+        self._deferred_outcome = outcome
+
+    def server_tool(
+        self,
+        name: str,
+        *,
+        results: Sequence[SearchResult] | None = None,
+        output: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Set what a server-side tool gives from now on (until `reset`), instead of the default.
+
+        Args:
+            name: one of `xai_sdk.emulator.chat.SERVER_TOOLS` (``"web_search"``, ``"mcp"``, ...).
+            results: for ``web_search`` and ``x_search``: the pages or posts found.
+            output: for the other tools: what the call returns.
+            error: the call fails with this message (status FAILED).
+
+        """
+        if name not in SERVER_TOOLS:
+            raise ValueError(
+                f"unknown server-side tool {name!r}; the emulator runs {', '.join(SERVER_TOOLS)}"
+            )
+        tool = ServerTool(results=results, output=output, error=error)
+        with self._lock:
+            self._server_tools[name] = tool
+
+    def server_tools_from(self, document: Mapping[str, Any]) -> None:
+        """Set several tools from JSON: ``{"web_search": {"results": [...]}, "mcp": {"output": "..."}}``.
+
+        What ``xai-emulator --server-tools FILE`` reads (see `server_tool` for the keys).
+        """
+        if not isinstance(document, Mapping):
+            raise TypeError(f"server tools are described by a JSON object, got {type(document).__name__}")
+        tools = {}
+        for name, description in document.items():
+            if name not in SERVER_TOOLS:
+                raise ValueError(
+                    f"unknown server-side tool {name!r}; the emulator runs {', '.join(SERVER_TOOLS)}"
+                )
+            tools[name] = ServerTool.from_json(description)
+        with self._lock:
+            self._server_tools.update(tools)
 
     def script(self, *replies: Reply | str, model: str | None = None) -> None:
         """Queue replies, one for each of the next completion requests (a str is ``Reply(content=...)``).
@@ -97,13 +192,20 @@ class Chat:
             self._scripts.setdefault(key, deque()).extend(queued)
 
     def reset(self) -> None:
-        """Forget scripts, stored completions and deferred jobs; restart ids; restore defaults."""
+        """Forget scripts, tool results, the prompt cache, stored completions and deferred jobs.
+
+        Ids restart and the settings return to their defaults.
+        """
         with self._lock:
             self._scripts.clear()
+            self._server_tools.clear()
             self._stored.clear()
             self._jobs.clear()
             self._counters.clear()
             self._deferred_polls = 1
+            self._deferred_seconds = 0.0
+            self._deferred_outcome = "done"
+        self._cache.clear()
 
     # -- RPCs -----------------------------------------------------------------------------------
 
@@ -125,19 +227,26 @@ class Chat:
     def StartDeferredCompletion(
         self, request: chat_pb2.GetCompletionsRequest, call: EmulatorCall
     ) -> deferred_pb2.StartDeferredResponse:
-        """Compute the answer now, hand it out once polled `deferred_polls` times."""
-        answer = self._answer(request)
+        """Compute the answer now; hand it out after `deferred_polls` polls and `deferred_seconds`."""
+        answer, scripted = self._answer(request, with_script=True)
         request_id = f"deferred-{self._next('deferred'):08d}"
         with self._lock:
+            outcome = answer.deferred if scripted else self._deferred_outcome
             self._jobs[request_id] = _Job(
-                _chat_delivery.response(answer), answer.deferred, ready_at=self._deferred_polls
+                _chat_delivery.response(answer),
+                outcome,
+                ready_at=self._deferred_polls,
+                ready_after=time.monotonic() + self._deferred_seconds,
             )
         return deferred_pb2.StartDeferredResponse(request_id=request_id)
 
     def GetDeferredCompletion(
         self, request: deferred_pb2.GetDeferredRequest, call: EmulatorCall
     ) -> chat_pb2.GetDeferredCompletionResponse:
-        """PENDING until the job's poll count is reached, then DONE with the response (or EXPIRED, FAILED)."""
+        """PENDING until the job is ready, then DONE with the response (or EXPIRED, FAILED) once.
+
+        The result is then gone (NOT_FOUND), as the real API hands it out exactly once.
+        """
         with self._lock:
             job = self._jobs.get(request.request_id)
             if job is None:
@@ -146,8 +255,9 @@ class Chat:
                     f"No deferred completion with request id {request.request_id!r}.",
                 )
             job.polls += 1
-            if job.polls < job.ready_at:
+            if job.polls < job.ready_at or time.monotonic() < job.ready_after:
                 return chat_pb2.GetDeferredCompletionResponse(status=deferred_pb2.PENDING)
+            del self._jobs[request.request_id]
         if job.outcome != "done":
             return chat_pb2.GetDeferredCompletionResponse(status=_DEFERRED_STATUS[job.outcome])
         return chat_pb2.GetDeferredCompletionResponse(status=deferred_pb2.DONE, response=job.response)
@@ -173,41 +283,56 @@ class Chat:
         """Replace a conversation by one opaque context that remembers its last user text."""
         model = _chat_answers.language_model(request.model)
         _chat_answers.check_messages(request.input, "input")
-        prompt = prompt_tokens(request.input)
+        prompt = count_prompt(request.input)
+        _chat_answers.check_prompt(model, request.input, prompt)
         return chat_pb2.CompactContextResponse(
             id=f"compact-{self._next('compact'):08d}",
             encrypted_content=CompactedContext.of(request.input).encode(),
             dropped_message_count=len(request.input),
-            usage=usage_pb2.SamplingUsage(
-                prompt_tokens=prompt,
-                total_tokens=prompt,
-                prompt_text_tokens=prompt,
-                cost_in_usd_ticks=prompt * model.prompt_text_token_price,
-            ),
+            usage=sampling_usage(model, prompt, 0, 0),
         )
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _answer(self, request: chat_pb2.GetCompletionsRequest) -> _chat_answers.Answer:
-        """Check the request, take its scripted reply, compute the answer, store it if asked to."""
+    def _answer(self, request: chat_pb2.GetCompletionsRequest, *, with_script: bool = False) -> Any:
+        """Check the request, run its server-side tools, take its scripted reply, compute the answer.
+
+        The answer is stored if the request asks. With `with_script`: ``(answer, whether a reply
+        was scripted)``.
+        """
         model = _chat_answers.check(request)
         history = (
             self._stored_completion(request.previous_response_id).conversation
             if request.HasField("previous_response_id")
             else ()
         )
+        conversation = [*history, *request.messages]
+        if _server_tools.uses_server_tools(request, conversation) and request.n > 1:
+            raise RpcAbort(grpc.StatusCode.INVALID_ARGUMENT, "n must be 1 when server-side tools are used")
+        _chat_answers.check_prompt(model, conversation, count_prompt(conversation))
+        prompt = count_prompt(conversation, self._cache.use(model.name, conversation))
+        with self._lock:
+            scripted_tools = dict(self._server_tools)
+
+        def new_call_id() -> str:
+            return f"call_{self._next('call')}"
+
+        tools = _server_tools.run(request, conversation, model, self._emulator, scripted_tools, new_call_id)
+        reply = self._take_reply(model.name)
         answer = _chat_answers.compose(
             request,
             model,
-            self._take_reply(model.name),
-            history,
+            reply,
+            conversation,
             response_id=f"chatcmpl-{self._next('completion'):08d}",
             created=time.time(),
-            new_call_id=lambda: f"call_{self._next('call')}",
+            new_call_id=new_call_id,
+            prompt=prompt,
+            tools=tools,
         )
         if request.store_messages:
-            self._store(answer, [*history, *request.messages])
-        return answer
+            self._store(answer, conversation)
+        return (answer, reply is not None) if with_script else answer
 
     def _take_reply(self, model: str) -> Reply | None:
         with self._lock:
@@ -219,7 +344,13 @@ class Chat:
 
     def _store(self, answer: _chat_answers.Answer, conversation: Sequence[chat_pb2.Message]) -> None:
         response = _chat_delivery.response(answer)
-        stored = _Stored(response, (*conversation, answer.outputs[0].message()))
+        stored = _Stored(
+            response,
+            (
+                *conversation,
+                *(output.message() for output in answer.outputs[: answer.first_answer_index + 1]),
+            ),
+        )
         with self._lock:
             self._stored[answer.id] = stored
 

@@ -39,6 +39,6 @@ class Tokenize:
     ) -> tokenize_pb2.TokenizeTextResponse:
         """Tokenize `request.text`."""
         model = catalog.find(catalog.LANGUAGE_MODELS, request.model)
-        if model is None:
+        if model is None:  # the real status is not documented (see the README)
             raise RpcAbort(grpc.StatusCode.NOT_FOUND, f"The model {request.model!r} does not exist.")
         return tokenize_pb2.TokenizeTextResponse(tokens=tokenize(request.text), model=model.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,11 +40,15 @@ class _Ending:
 
 @dataclass
 class _Job:
-    """A video job: done (or failed, expired) from poll number `ready_at` on."""
+    """A video job: done (or failed, expired) from poll number `ready_at` on.
+
+    And once `ready_after` (a `time.monotonic` reading) has passed.
+    """
 
     model: str
     ending: _Ending
     ready_at: int
+    ready_after: float = 0.0
     response: video_pb2.VideoResponse | None = None
     polls: int = 0
 
@@ -52,9 +57,7 @@ def video_model(name: str) -> catalog.VideoGenerationModel:
     """The catalog's video model called `name` (or having it as an alias); NOT_FOUND otherwise."""
     model: catalog.VideoGenerationModel | None = catalog.find(catalog.VIDEO_GENERATION_MODELS, name)
     if model is None:
-        raise RpcAbort(
-            grpc.StatusCode.NOT_FOUND, f"The model {name!r} does not exist or you do not have access to it."
-        )
+        raise RpcAbort(grpc.StatusCode.NOT_FOUND, catalog.no_such_model(name))
     return model
 
 
@@ -140,8 +143,9 @@ class Video:
     """The emulator's video model: jobs that answer PENDING, then DONE with a stand-in video.
 
     Reach it as ``emulator.video``. `deferred_polls` sets at which poll a job is done (default
-    1: the first poll); `fail_next` and `expire_next` make the next jobs end FAILED or EXPIRED
-    instead. The video is a few bytes labelled ``video/mp4`` served by the emulator's HTTP side.
+    1: the first poll) and `deferred_seconds` how long it takes at least; `fail_next` and
+    `expire_next` make the next jobs end FAILED or EXPIRED instead, `outcome` every job. The
+    video is a few bytes labelled ``video/mp4`` served by the emulator's HTTP side.
     """
 
     full_name = "xai_api.Video"
@@ -153,6 +157,8 @@ class Video:
         self._endings: deque[_Ending] = deque()
         self._ids: Iterator[int] = itertools.count(1)
         self._deferred_polls = 1
+        self._deferred_seconds = 0.0
+        self._outcome: Literal["done", "failed", "expired"] = "done"
 
     def attach(self, emulator: Any) -> None:
         """Keep the emulator, to publish videos and to store them as files."""
@@ -174,6 +180,35 @@ class Video:
             raise ValueError(f"deferred_polls must be an int of at least 1, got {polls!r}")
         self._deferred_polls = polls
 
+    @property
+    def deferred_seconds(self) -> float:
+        """Seconds a job stays PENDING after it started, whatever the polls (default 0).
+
+        A job is done once both `deferred_polls` and `deferred_seconds` are reached; each job
+        keeps the values set when it started.
+        """
+        return self._deferred_seconds
+
+    @deferred_seconds.setter
+    def deferred_seconds(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+            raise ValueError(f"deferred_seconds must be a number of at least 0, got {seconds!r}")
+        self._deferred_seconds = float(seconds)
+
+    @property
+    def outcome(self) -> Literal["done", "failed", "expired"]:
+        """How every job ends unless `fail_next` or `expire_next` says otherwise (default ``"done"``).
+
+        ``"failed"`` ends them with ``VideoError("internal_error", ...)``.
+        """
+        return self._outcome
+
+    @outcome.setter
+    def outcome(self, outcome: Literal["done", "failed", "expired"]) -> None:
+        if outcome not in ("done", "failed", "expired"):
+            raise ValueError(f"outcome must be 'done', 'failed' or 'expired', got {outcome!r}")
+        self._outcome = outcome
+
     def fail_next(self, code: str | None = "internal_error", message: str = "", *, jobs: int = 1) -> None:
         """Make the next `jobs` jobs end FAILED, with ``VideoError(code, message)``.
 
@@ -185,18 +220,25 @@ class Video:
         """Make the next `jobs` jobs end EXPIRED."""
         self._queue(_Ending("expired"), jobs)
 
+    def skip_wait(self, request_id: str) -> None:
+        """Let a job's `deferred_seconds` pass at once (the batch service runs video jobs to their end)."""
+        with self._lock:
+            self._job(request_id).ready_after = 0.0
+
     def polls(self, request_id: str) -> int:
         """How many times a job was polled."""
         with self._lock:
             return self._job(request_id).polls
 
     def reset(self) -> None:
-        """Forget jobs and scripted endings; restart ids; restore `deferred_polls`."""
+        """Forget jobs and scripted endings; restart ids; restore the settings' defaults."""
         with self._lock:
             self._jobs.clear()
             self._endings.clear()
             self._ids = itertools.count(1)
             self._deferred_polls = 1
+            self._deferred_seconds = 0.0
+            self._outcome = "done"
 
     def _queue(self, ending: _Ending, jobs: int) -> None:
         if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
@@ -228,10 +270,12 @@ class Video:
             job = self._job(request.request_id)
             job.polls += 1
             polls = job.polls
-        if polls < job.ready_at:
+        if polls < job.ready_at or time.monotonic() < job.ready_after:
             return video_pb2.GetDeferredVideoResponse(
                 status=deferred_pb2.PENDING,
-                response=video_pb2.VideoResponse(model=job.model, progress=100 * polls // job.ready_at),
+                response=video_pb2.VideoResponse(
+                    model=job.model, progress=min(99, 100 * polls // job.ready_at)
+                ),
             )
         ending = job.ending
         if ending.status == "expired":
@@ -249,6 +293,11 @@ class Video:
 
     # -- plumbing -------------------------------------------------------------------------------
 
+    def _standing_ending(self) -> _Ending:
+        if self._outcome == "failed":
+            return _Ending("failed", "internal_error", "the emulator was told to fail every video")
+        return _Ending(self._outcome)
+
     def _job(self, request_id: str) -> _Job:
         job = self._jobs.get(request_id)
         if job is None:
@@ -260,9 +309,10 @@ class Video:
     ) -> deferred_pb2.StartDeferredResponse:
         with self._lock:
             request_id = f"video-{next(self._ids):08d}"
-            ending = self._endings.popleft() if self._endings else _Ending()
+            ending = self._endings.popleft() if self._endings else self._standing_ending()
             ready_at = self._deferred_polls
-        job = _Job(model.name, ending, ready_at)
+            ready_after = time.monotonic() + self._deferred_seconds
+        job = _Job(model.name, ending, ready_at, ready_after)
         if ending.status == "done":
             job.response = self._video(model, duration, request, _media.seed_of(*seed))
         with self._lock:
