@@ -7,9 +7,11 @@ for, and answers from in-memory state. RPCs it does not implement yet answer UNI
 
 from __future__ import annotations
 
+import errno
 import importlib
 import itertools
 import pkgutil
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from concurrent import futures
@@ -147,6 +149,9 @@ class Emulator:
         """Start serving; returns self. The port is known after this."""
         if self._server is not None:
             return self
+        if self.port and _port_taken(self.host, self.port):
+            # Checked first: gRPC would log its own line about the failed bind before failing.
+            raise OSError(f"the emulator could not listen on {self.address} (is the port in use?)")
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=self._max_workers, thread_name_prefix="xai-emulator"),
             options=[("grpc.max_receive_message_length", 64 * 1024 * 1024), ("grpc.so_reuseport", 0)],
@@ -353,6 +358,23 @@ class Emulator:
                 context.abort(fault.code, fault.details)
 
         return handle
+
+
+def _port_taken(host: str, port: int) -> bool:
+    """Whether another socket listens on `port` at an address of `host`."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError:
+        return False  # gRPC reports what it cannot resolve
+    for family, kind, protocol, _, address in addresses:
+        with socket.socket(family, kind, protocol) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                if error.errno == errno.EADDRINUSE:
+                    return True
+    return False
 
 
 def _retry_hint(code: grpc.StatusCode, details: str, seconds: float) -> tuple[tuple[str, str | bytes], ...]:
