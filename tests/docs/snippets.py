@@ -16,7 +16,9 @@ HTML comment, which no Markdown renderer shows, separated from the block by a bl
   (its tests use the xai-emulator fixtures); it passes when pytest does.
 
 A block whose only line is ``--8<-- "path"`` shows a file of the repository in the documentation
-site (pymdownx.snippets includes it when the site is built); the file is what runs.
+site (pymdownx.snippets includes it when the site is built); the file is what runs. Such a block
+is written ```` ```{.python} ````, which renderers read as Python and ruff's Markdown formatter
+leaves alone (the include line is not Python).
 
 There is no way to skip a block: the tests count the fences of each file independently of this
 parser and compare the counts.
@@ -31,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("python", "py", "python3")
 
-_OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\s]*)[^`]*$")
+_OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>\{\s*[^`\s}]*|[^`\s]*)[^`]*$")
 _INCLUDE = re.compile(r'--8<-- "(?P<path>[^"]+)"')
 _DIRECTIVE = re.compile(r"^<!-- snippet: (?P<kind>setup|check|pytest)(?P<rest>.*)$")
 
@@ -70,7 +72,8 @@ def documents() -> list[Path]:
 
 def count_python_fences(path: Path) -> int:
     """The lines opening a Python fence, counted without parsing (a cross-check of `snippets`)."""
-    pattern = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
+    names = "|".join(LANGUAGES)
+    pattern = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*(\{\s*\.)?(" + names + r")\b", re.IGNORECASE)
     return sum(1 for line in path.read_text().splitlines() if pattern.match(line))
 
 
@@ -90,7 +93,7 @@ def snippets(path: Path) -> list[Snippet]:
             end += 1
         if end == len(lines):
             raise ValueError(f"{path}:{index + 1}: a fence that is never closed")
-        if opening["info"].lower() in LANGUAGES:
+        if _language(opening["info"]) in LANGUAGES:
             code = "\n".join(
                 line[indent:] if line[:indent].isspace() else line for line in lines[index + 1 : end]
             )
@@ -101,6 +104,13 @@ def snippets(path: Path) -> list[Snippet]:
                 found[-1] = replace(found[-1], code=included.read_text(), included=included)
         index = end + 1
     return found
+
+
+def _language(info: str) -> str:
+    """The language of a fence's info string: ``python``, or ``{.python ...}`` (attribute form)."""
+    if info.startswith("{"):
+        info = info[1:].strip().removeprefix(".")
+    return info.split("}", 1)[0].lower()
 
 
 def _closes(line: str, fence: str) -> bool:
