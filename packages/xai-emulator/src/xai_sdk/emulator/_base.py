@@ -12,7 +12,7 @@ from google.protobuf import timestamp_pb2
 
 from xai_sdk.emulator.faults import Fault
 
-__all__ = ["EMULATOR_EPOCH", "EmulatorCall", "RecordedCall", "RpcAbort", "timestamp"]
+__all__ = ["EMULATOR_EPOCH", "DeferredPacing", "EmulatorCall", "RecordedCall", "RpcAbort", "timestamp"]
 
 EMULATOR_EPOCH = datetime(2025, 1, 1, tzinfo=timezone.utc)
 """The creation time of everything the emulator ships with, so that answers are reproducible."""
@@ -74,3 +74,40 @@ class EmulatorCall:
     def is_active(self) -> bool:
         """False once the client has cancelled or the deadline passed."""
         return bool(self.context.is_active())
+
+
+class DeferredPacing:
+    """How long a service's deferred jobs stay PENDING: `deferred_polls` and `deferred_seconds`.
+
+    A job is done once both are reached; each job keeps the values set when it started.
+    """
+
+    _deferred_polls: int = 1
+    _deferred_seconds: float = 0.0
+
+    @property
+    def deferred_polls(self) -> int:
+        """The poll at which a job is done: earlier polls answer PENDING (default 1, the first)."""
+        return self._deferred_polls
+
+    @deferred_polls.setter
+    def deferred_polls(self, polls: int) -> None:
+        if isinstance(polls, bool) or not isinstance(polls, int) or polls < 1:
+            raise ValueError(f"deferred_polls must be an int of at least 1, got {polls!r}")
+        self._deferred_polls = polls
+
+    @property
+    def deferred_seconds(self) -> float:
+        """Seconds a job stays PENDING after it started, whatever the polls (default 0)."""
+        return self._deferred_seconds
+
+    @deferred_seconds.setter
+    def deferred_seconds(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+            raise ValueError(f"deferred_seconds must be a number of at least 0, got {seconds!r}")
+        self._deferred_seconds = float(seconds)
+
+    def reset_pacing(self) -> None:
+        """Back to the defaults: done at the first poll, at once."""
+        self._deferred_polls = 1
+        self._deferred_seconds = 0.0

@@ -19,7 +19,7 @@ from typing import Any
 import grpc
 
 from xai_sdk.emulator import _chat_answers, _chat_delivery, _server_tools, catalog
-from xai_sdk.emulator._base import EmulatorCall, RpcAbort
+from xai_sdk.emulator._base import DeferredPacing, EmulatorCall, RpcAbort
 from xai_sdk.emulator._chat_usage import PromptCache, count_prompt, sampling_usage
 from xai_sdk.emulator._conversation import CompactedContext
 from xai_sdk.emulator.chat import (
@@ -59,7 +59,7 @@ class _Job:
     polls: int = 0
 
 
-class Chat:
+class Chat(DeferredPacing):
     """The emulator's chat model: it echoes the last user message unless a script says otherwise.
 
     Reach it as ``emulator.chat``. `script` queues the next replies; `server_tool` sets what a
@@ -79,8 +79,7 @@ class Chat:
         self._stored: dict[str, _Stored] = {}
         self._jobs: dict[str, _Job] = {}
         self._counters: dict[str, Iterator[int]] = {}
-        self._deferred_polls = 1
-        self._deferred_seconds = 0.0
+        self.reset_pacing()
         self._deferred_outcome: DeferredOutcome = "done"
 
     def attach(self, emulator: Any) -> None:
@@ -88,35 +87,6 @@ class Chat:
         self._emulator = emulator
 
     # -- the public, scripting side -------------------------------------------------------------
-
-    @property
-    def deferred_polls(self) -> int:
-        """The poll at which a deferred completion is done: earlier polls answer PENDING (default 1).
-
-        Each job keeps the value set when it started.
-        """
-        return self._deferred_polls
-
-    @deferred_polls.setter
-    def deferred_polls(self, polls: int) -> None:
-        if isinstance(polls, bool) or not isinstance(polls, int) or polls < 1:
-            raise ValueError(f"deferred_polls must be an int of at least 1, got {polls!r}")
-        self._deferred_polls = polls
-
-    @property
-    def deferred_seconds(self) -> float:
-        """Seconds a deferred completion stays PENDING after it started, whatever the polls (default 0).
-
-        A job is done once both `deferred_polls` and `deferred_seconds` are reached; each job
-        keeps the values set when it started.
-        """
-        return self._deferred_seconds
-
-    @deferred_seconds.setter
-    def deferred_seconds(self, seconds: float) -> None:
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-            raise ValueError(f"deferred_seconds must be a number of at least 0, got {seconds!r}")
-        self._deferred_seconds = float(seconds)
 
     @property
     def deferred_outcome(self) -> DeferredOutcome:
@@ -202,8 +172,7 @@ class Chat:
             self._stored.clear()
             self._jobs.clear()
             self._counters.clear()
-            self._deferred_polls = 1
-            self._deferred_seconds = 0.0
+            self.reset_pacing()
             self._deferred_outcome = "done"
         self._cache.clear()
 

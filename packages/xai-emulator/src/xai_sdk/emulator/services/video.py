@@ -13,7 +13,7 @@ from typing import Any, Literal
 import grpc
 
 from xai_sdk.emulator import _media, _storage, catalog
-from xai_sdk.emulator._base import EmulatorCall, RpcAbort
+from xai_sdk.emulator._base import DeferredPacing, EmulatorCall, RpcAbort
 from xai_sdk.emulator._media import invalid
 from xai_sdk.proto import deferred_pb2, usage_pb2, video_pb2
 
@@ -139,7 +139,7 @@ def _check_extension(request: video_pb2.ExtendVideoRequest) -> tuple[catalog.Vid
     return model, duration
 
 
-class Video:
+class Video(DeferredPacing):
     """The emulator's video model: jobs that answer PENDING, then DONE with a stand-in video.
 
     Reach it as ``emulator.video``. `deferred_polls` sets at which poll a job is done (default
@@ -156,8 +156,7 @@ class Video:
         self._jobs: dict[str, _Job] = {}
         self._endings: deque[_Ending] = deque()
         self._ids: Iterator[int] = itertools.count(1)
-        self._deferred_polls = 1
-        self._deferred_seconds = 0.0
+        self.reset_pacing()
         self._outcome: Literal["done", "failed", "expired"] = "done"
 
     def attach(self, emulator: Any) -> None:
@@ -165,35 +164,6 @@ class Video:
         self._emulator = emulator
 
     # -- the public, scripting side -------------------------------------------------------------
-
-    @property
-    def deferred_polls(self) -> int:
-        """The poll at which a job is done: earlier polls answer PENDING with progress (default 1).
-
-        Each job keeps the value set when it started.
-        """
-        return self._deferred_polls
-
-    @deferred_polls.setter
-    def deferred_polls(self, polls: int) -> None:
-        if isinstance(polls, bool) or not isinstance(polls, int) or polls < 1:
-            raise ValueError(f"deferred_polls must be an int of at least 1, got {polls!r}")
-        self._deferred_polls = polls
-
-    @property
-    def deferred_seconds(self) -> float:
-        """Seconds a job stays PENDING after it started, whatever the polls (default 0).
-
-        A job is done once both `deferred_polls` and `deferred_seconds` are reached; each job
-        keeps the values set when it started.
-        """
-        return self._deferred_seconds
-
-    @deferred_seconds.setter
-    def deferred_seconds(self, seconds: float) -> None:
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-            raise ValueError(f"deferred_seconds must be a number of at least 0, got {seconds!r}")
-        self._deferred_seconds = float(seconds)
 
     @property
     def outcome(self) -> Literal["done", "failed", "expired"]:
@@ -236,8 +206,7 @@ class Video:
             self._jobs.clear()
             self._endings.clear()
             self._ids = itertools.count(1)
-            self._deferred_polls = 1
-            self._deferred_seconds = 0.0
+            self.reset_pacing()
             self._outcome = "done"
 
     def _queue(self, ending: _Ending, jobs: int) -> None:
