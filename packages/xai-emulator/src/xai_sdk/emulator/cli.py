@@ -103,43 +103,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the key management API (collections) calls must carry (default: %(default)s)",
     )
     behaviour = parser.add_argument_group("how the services behave")
-    behaviour.add_argument(
-        "--deferred-polls",
-        type=_count(1),
-        default=1,
-        metavar="N",
-        help="a deferred chat completion is PENDING until its N-th poll (default: %(default)s)",
-    )
-    behaviour.add_argument(
-        "--deferred-seconds",
-        type=_seconds,
-        default=0.0,
-        metavar="S",
-        help="... and for at least S seconds after it started (default: %(default)s)",
-    )
-    behaviour.add_argument(
-        "--deferred-outcome",
-        choices=OUTCOMES,
-        default="done",
-        help="how deferred chat completions end (default: %(default)s)",
-    )
-    behaviour.add_argument(
-        "--video-polls",
-        type=_count(1),
-        default=1,
-        metavar="N",
-        help="a video job is PENDING until its N-th poll (default: %(default)s)",
-    )
-    behaviour.add_argument(
-        "--video-seconds",
-        type=_seconds,
-        default=0.0,
-        metavar="S",
-        help="... and for at least S seconds after it started (default: %(default)s)",
-    )
-    behaviour.add_argument(
-        "--video-outcome", choices=OUTCOMES, default="done", help="how video jobs end (default: %(default)s)"
-    )
+    for flag, jobs in (("deferred", "deferred chat completion"), ("video", "video job")):
+        behaviour.add_argument(
+            f"--{flag}-polls",
+            type=_count(1),
+            default=1,
+            metavar="N",
+            help=f"a {jobs} is PENDING until its N-th poll (default: %(default)s)",
+        )
+        behaviour.add_argument(
+            f"--{flag}-seconds",
+            type=_seconds,
+            default=0.0,
+            metavar="S",
+            help="... and for at least S seconds after it started (default: %(default)s)",
+        )
+        behaviour.add_argument(
+            f"--{flag}-outcome",
+            choices=OUTCOMES,
+            default="done",
+            help=f"how {jobs}s end (default: %(default)s)",
+        )
     behaviour.add_argument(
         "--batch-per-poll",
         type=_per_poll,
