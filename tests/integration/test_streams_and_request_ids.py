@@ -32,11 +32,13 @@ async def test_an_async_stream_closed_from_another_task_ends_cleanly(xai_emulato
     async with xai_emulator.async_client() as client:
         stream = client.chat.create("grok-4", messages=[user("long")]).stream()
         received: list[str] = []
+        responses = []
         first = asyncio.Event()
 
         async def consume() -> None:
-            async for _, chunk in stream:
+            async for response, chunk in stream:
                 received.append(chunk.content)
+                responses.append(response)
                 first.set()
                 await asyncio.sleep(0)
 
@@ -44,12 +46,8 @@ async def test_an_async_stream_closed_from_another_task_ends_cleanly(xai_emulato
         await first.wait()
         stream.close()
         await asyncio.wait_for(consumer, 10)  # no "asynchronous generator is already running"
-        assert received and response_text(stream) == "".join(received)
+        assert received and responses[-1].content == "".join(received)  # as the loop last saw it
     assert await wait_for_cancellation(xai_emulator)
-
-
-def response_text(stream) -> str:  # type: ignore[no-untyped-def]
-    return stream._op.result().content  # the accumulated response, as the loop last saw it
 
 
 async def test_cancelling_the_consuming_task_cancels_the_rpc(xai_emulator: Emulator) -> None:

@@ -39,10 +39,9 @@ from hypothesis import strategies as st
 
 from tests.reliability.fault_server import GARBAGE, OTHER_TYPE, FaultServer, methods
 from xai_sdk import AsyncClient, Client, errors
-from xai_sdk._runners import ResponseStream
+from xai_sdk._runners import Iteration
 from xai_sdk.chat import user
 from xai_sdk.collections import DocumentIndexingError
-from xai_sdk.pagination import Paginator
 from xai_sdk.retry import RetryPolicy
 from xai_sdk.video import VideoGenerationError
 
@@ -437,7 +436,7 @@ class Driver:
     def _run(entry: EntryPoint, client: Client, timeout: float) -> Outcome:
         try:
             result = entry.call(client, timeout)
-            if isinstance(result, (ResponseStream, Paginator)):
+            if isinstance(result, Iteration):
                 result = list(result)
             return Outcome(entry.unwrap(result) if entry.unwrap else result)
         except BaseException as error:  # the test judges it

@@ -8,8 +8,10 @@ from datetime import timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from xai_sdk._async_runner import AsyncRunner
 from xai_sdk._config import DEFAULT_RETRY, ClientConfig, to_seconds, validate_metadata
-from xai_sdk._runners import AsyncRunner, Runner, SyncRunner
+from xai_sdk._runners import Runner
+from xai_sdk._sync_runner import SyncRunner
 from xai_sdk._transport import Transport
 from xai_sdk.plugins import PluginSet
 from xai_sdk.retry import RetryPolicy

@@ -14,8 +14,13 @@ work such as polling a deferred job is written once::
             yield Sleep(1.0)
 
 A failed RPC is raised inside the flow at its ``yield`` (as an `xai_sdk.errors.RpcError`), so a
-flow may catch it. Methods that make one RPC use `unary`. Methods that return a stream of
-chunks return a `StreamOperation` instead.
+flow may catch it. Methods that make one RPC use `unary`.
+
+A flow may also *emit* values to the caller, who then iterates over them: a `Receive` step with
+``emit=True`` hands over each chunk of a server stream as it arrives (`StreamOperation` is that
+flow), and an `Emit` step hands over values it already has (a listing's items, see
+`xai_sdk.pagination`). Streams, listings, polls and uploads are all flows driven by the same two
+runners.
 """
 
 from __future__ import annotations
@@ -27,10 +32,12 @@ from datetime import timedelta
 from typing import Any, Generic, Literal, TypeVar, overload
 
 from xai_sdk._config import to_seconds
+from xai_sdk.errors import RpcError
 from xai_sdk.hookspecs import ChannelKind
 
 __all__ = [
     "Call",
+    "Emit",
     "Flow",
     "Gather",
     "Offload",
@@ -38,6 +45,7 @@ __all__ = [
     "Receive",
     "Rpc",
     "RpcKind",
+    "Run",
     "Sleep",
     "Step",
     "StreamOperation",
@@ -136,11 +144,38 @@ class Receive(Generic[RequestT, ResponseT]):
     `on_chunk`, which cancels the RPC. Nothing is kept by the runner, so a flow can process a
     long stream (e.g. write a download to disk) in bounded memory. `on_chunk` runs on the
     caller's thread (`Client`) or event loop (`AsyncClient`): keep it quick.
+
+    With `emit`, what `on_chunk` returns for each message is emitted: the caller iterating the
+    operation receives it before the next message is read. A stream that fails before its first
+    message is made again as the client's retry policy says (see `xai_sdk.retry`).
     """
 
     rpc: Rpc[RequestT, ResponseT]
     request: RequestT
     on_chunk: Callable[[ResponseT], object]
+    emit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Emit:
+    """Step: hand these values, in order, to the caller iterating the operation.
+
+    The flow resumes (receiving None) once the caller has taken them all and asks for more.
+    """
+
+    values: Iterable[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Step: run another operation as a call of its own; the flow receives its result.
+
+    The operation has its own deadline (its `Operation.timeout`) and observers see it as a call
+    of `method` (None: the method of the running call). Its exception is raised at the ``yield``.
+    """
+
+    operation: Operation[Any]
+    method: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +212,7 @@ class Gather:
     on_done: Callable[[int, Any], None] | None = None
 
 
-Step = Call[Any, Any] | Receive[Any, Any] | Sleep | Offload | Gather
+Step = Call[Any, Any] | Receive[Any, Any] | Emit | Run | Sleep | Offload | Gather
 Flow = Generator[Step, Any, T]
 """A generator that yields steps, is sent their outcomes, and returns the result."""
 
@@ -195,23 +230,44 @@ class Operation(Generic[T]):
     timeout: float | None = None
     details: Mapping[str, Any] | None = None
     """Facts about the call that are not in the request (e.g. a conversation id), for observers."""
+    observed: bool = True
+    """Whether observers see it as a call; False for one that only runs others (see `Run`)."""
+    restart: Callable[[], Operation[Any]] | None = None
+    """For an operation that emits: after it failed, iterating again goes on with this one."""
 
 
-@dataclass(slots=True)
-class StreamOperation(Generic[T]):
+class StreamOperation(Operation[Any], Generic[T]):
     """A method that streams: one server-streaming RPC whose chunks are turned into values.
 
-    `on_chunk` turns each chunk into the value the caller receives; `result`, if given, returns
-    the call's overall result once the stream ended (observers receive it).
+    Its flow is a single `Receive` step that emits ``on_chunk(chunk)`` for each chunk. `result`,
+    if given, returns the call's overall result: observers receive it when the stream ends, and
+    an `xai_sdk.errors.RpcError` that ends the stream carries it as ``error.partial``.
     """
 
-    rpc: Rpc[Any, Any]
-    request: Any
-    on_chunk: Callable[[Any], T]
-    result: Callable[[], Any] | None = None
-    timeout: float | None = None
-    details: Mapping[str, Any] | None = None
-    """Facts about the call that are not in the request, for observers."""
+    __slots__ = ()
+
+    def __init__(
+        self,
+        rpc: Rpc[Any, Any],
+        request: Any,
+        on_chunk: Callable[[Any], T],
+        result: Callable[[], Any] | None = None,
+        timeout: float | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(_streamed(rpc, request, on_chunk, result), request, timeout, details)
+
+
+def _streamed(
+    rpc: Rpc[Any, Any], request: Any, on_chunk: Callable[[Any], Any], result: Callable[[], Any] | None
+) -> Flow[Any]:
+    try:
+        yield Receive(rpc, request, on_chunk, emit=True)
+    except RpcError as error:
+        if result is not None:
+            error.partial = result()
+        raise
+    return None if result is None else result()
 
 
 def call_timeout(timeout: Timeout) -> float | None:

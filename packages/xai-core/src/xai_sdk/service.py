@@ -26,15 +26,24 @@ import re
 import types
 import typing
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar, cast, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Concatenate,
+    Generic,
+    ParamSpec,
+    Protocol,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.operations import Operation, StreamOperation
 
 if TYPE_CHECKING:
     from typing_extensions import Self
-
-    from xai_sdk._runners import Runner
 
 __all__ = ["Async", "Binding", "Bound", "ModeT", "Sync", "operation", "stream_operation", "variant"]
 
@@ -56,6 +65,21 @@ class Async(Mode):
 
 ModeT = TypeVar("ModeT", bound=Mode)
 _MODES = ((Sync,), (Async,))
+
+
+class Runner(Protocol):
+    """What drives the operations of a client: `Client`'s blocks, `AsyncClient`'s awaits."""
+
+    is_async: ClassVar[bool]
+
+    def run(self, op: Operation[Any], binding: Binding, method: str) -> Any:
+        """Run the operation to its end: its result (`Client`) or a coroutine of it (`AsyncClient`)."""
+
+    def iterate(self, op: Operation[Any], binding: Binding, method: str) -> Any:
+        """An iterator (`Client`) or async iterator (`AsyncClient`) of the values the operation emits."""
+
+    def metadata(self, kind: ChannelKind) -> tuple[tuple[str, str | bytes], ...]:
+        """What is sent with each call on the channel (raises `ValueError` without its key)."""
 
 
 class Binding:
@@ -251,6 +275,8 @@ class _ItemsMethod(_RunnerMethod, Generic[BoundT, P, T]):
     On `Client` the bound method returns an iterator of `T`, on `AsyncClient` an async iterator.
     """
 
+    _runner_method = "iterate"
+
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> _ItemsMethod[BoundT, P, T]: ...
     @overload
@@ -269,7 +295,7 @@ class stream_operation(_ItemsMethod[BoundT, P, T]):
     closing before the end cancels the RPC.
     """
 
-    _runner_method = "stream"
+    _runner_method = "iterate"
 
     def __init__(self, build: Callable[Concatenate[BoundT, P], StreamOperation[T]]) -> None:
         super().__init__(build)

@@ -1,0 +1,167 @@
+"""The runner of `AsyncClient`: it performs each step of a flow by awaiting, in the running loop.
+
+RPCs go through `grpc.aio.Channel` multi-callables, sleeps through `asyncio.sleep`, blocking
+work (an `Offload`, the production of an upload's messages) through worker threads, concurrent
+operations (a `Gather`) as tasks. Everything else is `xai_sdk._flow.CallState`'s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Coroutine
+from typing import Any, TypeVar
+
+import grpc
+import grpc.aio
+
+from xai_sdk._flow import CallState, Failure, Requests, outcome_of, requests_of
+from xai_sdk._runners import Runner
+from xai_sdk.errors import request_id_from
+from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step
+from xai_sdk.service import Binding
+
+T = TypeVar("T")
+_END_OF_STREAM = grpc.aio.EOF  # type: ignore[attr-defined]  # missing from grpc-stubs
+_NO_MORE: Any = object()
+
+
+class AsyncRunner(Runner):
+    """Drives operations for `AsyncClient`: `grpc.aio` calls in the running loop, `asyncio.sleep`."""
+
+    is_async = True
+
+    def run(self, op: Operation[T], binding: Binding, method: str) -> Coroutine[Any, Any, T]:
+        """A coroutine that runs the operation to its end and returns its result."""
+        return self._run(op, binding, method)
+
+    async def _run(self, op: Operation[Any], binding: Binding, method: str) -> Any:
+        # The call starts when the coroutine runs (possibly as a task, in a copy of the context),
+        # so that observers see its start and its end in the same context.
+        state = CallState(self, op, binding, method, emits=False)
+        async for _ in self.emitted(state):
+            raise TypeError(f"{state!r} emits values: it must be iterated, not run")
+        return state.result
+
+    async def emitted(self, state: CallState) -> AsyncIterator[Any]:  # noqa: PLR0912 - see below
+        """Drive the call's flow, step by step; yields the values it emits.
+
+        A server stream's messages are read here rather than in a helper: an async generator
+        cannot delegate to another, and a layer per message would slow every stream.
+        """
+        try:
+            step = state.advance(None)
+            while step is not None:
+                if type(step) is Receive:
+                    outcome = call = state.open_stream(step)
+                    if type(call) is not Failure:
+                        on_chunk, emit, info, delivered = step.on_chunk, step.emit, state.info, 0
+                        try:
+                            while (chunk := await call.read()) is not _END_OF_STREAM:
+                                if chunk is None:  # grpc.aio's way of saying it did not parse
+                                    outcome = state.stream_unparsable(step, await call.initial_metadata())
+                                    break
+                                if not delivered:
+                                    state.request_id = request_id_from(await call.initial_metadata())
+                                delivered += 1
+                                if not emit:
+                                    on_chunk(chunk)
+                                    continue
+                                if info is not None:
+                                    state.chunk_arrived(info, chunk)
+                                yield on_chunk(chunk)
+                                if state.closed:
+                                    return
+                            else:
+                                outcome = state.stream_ended(step)
+                        except grpc.RpcError as error:
+                            outcome = state.stream_failed(step, error, delivered)
+                        except asyncio.CancelledError:
+                            if state.closed:  # closed by another task while this one waited
+                                return
+                            raise
+                        except Exception as error:
+                            outcome = state.handler_failed(error)
+                elif type(step) is Emit:
+                    for value in step.values:
+                        yield value
+                        if state.closed:
+                            return
+                    outcome = None
+                else:
+                    outcome = await self._perform(step, state)
+                step = state.advance(outcome)
+        except GeneratorExit:
+            state.close()
+            state.flow.close()
+            raise
+        except BaseException as error:
+            state.abort(error)
+            raise
+
+    async def _perform(self, step: Step, state: CallState) -> Any:
+        if type(step) is Call:
+            return await self._call(step, state)
+        if type(step) is Sleep:
+            await asyncio.sleep(state.sleep_seconds(step.seconds))
+            return None
+        if type(step) is Offload:
+            return await asyncio.to_thread(outcome_of, step.function, *step.args)
+        if type(step) is Run:
+            try:
+                return await self.run(step.operation, state.binding, step.method or state.method)
+            except Exception as error:
+                return Failure(error)
+        assert type(step) is Gather
+        return await self._gather(step, state.binding)
+
+    async def _call(self, step: Call[Any, Any], state: CallState) -> Any:
+        prepared = state.prepare(step.rpc)
+        if type(prepared) is Failure:
+            return prepared
+        callable_, timeout, metadata = prepared  # type: ignore[misc]
+        started = time.monotonic()
+        requests = requests_of(step)
+        sent = _produced_in_threads(requests) if type(requests) is Requests else requests
+        call = callable_(sent, timeout=timeout, metadata=metadata)
+        try:
+            response = await call
+        except grpc.RpcError as error:
+            return state.request_failure(step, requests, started) or state.rpc_failed(
+                step.rpc, step.request, error, started
+            )
+        except asyncio.CancelledError:
+            # grpc.aio cancels the RPC when the request iterator raises: give the flow that error.
+            failure = state.request_failure(step, requests, started)
+            if failure is None:
+                raise
+            return failure
+        metadata = await call.initial_metadata()
+        if response is None:
+            return state.unparsable(step.rpc, step.request, metadata, started)
+        return state.rpc_succeeded(step.rpc, step.request, response, started, metadata)
+
+    async def _gather(self, step: Gather, binding: Binding) -> list[Any]:
+        outcomes: list[Any] = [None] * len(step.operations)
+        slots = asyncio.Semaphore(max(1, step.limit))
+
+        async def one(index: int, method: str, operation: Operation[Any]) -> None:
+            async with slots:
+                try:
+                    outcomes[index] = await self.run(operation, binding, method)
+                except Exception as error:
+                    outcomes[index] = error
+            if step.on_done is not None:
+                step.on_done(index, outcomes[index])
+
+        await asyncio.gather(*(one(index, *pair) for index, pair in enumerate(step.operations)))
+        return outcomes
+
+
+async def _produced_in_threads(requests: Requests) -> AsyncIterator[Any]:
+    """A client stream's requests for grpc.aio, each made in a worker thread.
+
+    Producing a request may block (an upload reads its file): that must not stall the loop.
+    """
+    while (request := await asyncio.to_thread(next, requests, _NO_MORE)) is not _NO_MORE:
+        yield request

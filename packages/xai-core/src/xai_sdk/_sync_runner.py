@@ -1,0 +1,124 @@
+"""The runner of `Client`: it performs each step of a flow with blocking I/O.
+
+RPCs go through `grpc.Channel` multi-callables, sleeps through `time.sleep`, concurrent
+operations (a `Gather`) through a thread pool. Everything else is `xai_sdk._flow.CallState`'s.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import time
+from collections.abc import Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any, TypeVar
+
+import grpc
+
+from xai_sdk._flow import CallState, Failure, outcome_of, requests_of
+from xai_sdk._runners import Runner
+from xai_sdk.errors import request_id_from
+from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep
+from xai_sdk.service import Binding
+
+T = TypeVar("T")
+
+
+class SyncRunner(Runner):
+    """Drives operations for `Client`: blocking calls on `grpc.Channel`, `time.sleep`."""
+
+    is_async = False
+
+    def run(self, op: Operation[T], binding: Binding, method: str) -> T:
+        """Run an operation to its end and return its result."""
+        state = CallState(self, op, binding, method, emits=False)
+        for _ in self.emitted(state):
+            raise TypeError(f"{state!r} emits values: it must be iterated, not run")
+        return state.result  # type: ignore[no-any-return]
+
+    def emitted(self, state: CallState) -> Iterator[Any]:
+        """Drive the call's flow, step by step; yields the values it emits."""
+        try:
+            step = state.advance(None)
+            while step is not None:
+                if type(step) is Receive:
+                    outcome = yield from self._receive(step, state)
+                elif type(step) is Emit:
+                    yield from step.values
+                    outcome = None
+                elif type(step) is Call:
+                    outcome = self._call(step, state)
+                elif type(step) is Sleep:
+                    time.sleep(state.sleep_seconds(step.seconds))
+                    outcome = None
+                elif type(step) is Offload:
+                    outcome = outcome_of(step.function, *step.args)
+                elif type(step) is Run:
+                    outcome = outcome_of(self.run, step.operation, state.binding, step.method or state.method)
+                else:
+                    assert type(step) is Gather
+                    outcome = self._gather(step, state.binding)
+                if state.closed:
+                    return
+                step = state.advance(outcome)
+        except GeneratorExit:
+            state.close()
+            state.flow.close()
+            raise
+        except BaseException as error:
+            state.abort(error)
+            raise
+
+    def _receive(self, step: Receive[Any, Any], state: CallState) -> Generator[Any, None, Any]:
+        call = state.open_stream(step)
+        if type(call) is Failure:
+            return call
+        on_chunk, emit, info, delivered = step.on_chunk, step.emit, state.info, 0
+        try:
+            for chunk in call:
+                if not delivered:
+                    state.request_id = request_id_from(call.initial_metadata())
+                delivered += 1
+                if not emit:
+                    on_chunk(chunk)
+                    continue
+                if info is not None:
+                    state.chunk_arrived(info, chunk)
+                yield on_chunk(chunk)
+        except grpc.RpcError as error:
+            return None if state.closed else state.stream_failed(step, error, delivered)
+        except Exception as error:
+            return state.handler_failed(error)
+        return state.stream_ended(step)
+
+    def _call(self, step: Call[Any, Any], state: CallState) -> Any:
+        prepared = state.prepare(step.rpc)
+        if type(prepared) is Failure:
+            return prepared
+        callable_, timeout, metadata = prepared  # type: ignore[misc]
+        started = time.monotonic()
+        requests = requests_of(step)
+        try:
+            response, call = callable_.with_call(requests, timeout=timeout, metadata=metadata)
+        except grpc.RpcError as error:
+            return state.request_failure(step, requests, started) or state.rpc_failed(
+                step.rpc, step.request, error, started
+            )
+        return state.rpc_succeeded(step.rpc, step.request, response, started, call.initial_metadata())
+
+    def _gather(self, step: Gather, binding: Binding) -> list[Any]:
+        outcomes: list[Any] = [None] * len(step.operations)
+        if not outcomes:
+            return outcomes
+        with ThreadPoolExecutor(max_workers=max(1, min(step.limit, len(outcomes)))) as pool:
+            # Each runs in a copy of the caller's context, so that e.g. a tracing span of the
+            # calling operation is the parent of theirs, as it is for asyncio tasks.
+            futures = {
+                pool.submit(contextvars.copy_context().run, self.run, operation, binding, method): index
+                for index, (method, operation) in enumerate(step.operations)
+            }
+            for future in as_completed(futures):
+                index = futures[future]
+                outcomes[index] = future.exception() or future.result()
+                if step.on_done is not None:
+                    step.on_done(index, outcomes[index])
+        return outcomes
