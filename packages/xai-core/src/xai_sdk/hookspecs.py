@@ -13,7 +13,7 @@ Keep plugin modules cheap to import: they are imported before the first call of 
 Point `ServiceSpec` at the sub-client classes with import strings so that those are imported
 only when the attribute is first used.
 
-There are two kinds of hooks:
+There are three kinds of hooks:
 
 * **Declaration** — `xai_sdk_services` adds sub-clients such as ``client.chat``.
 * **Observation** — `xai_sdk_call_started`, `xai_sdk_rpc_finished`, `xai_sdk_stream_chunk` and
@@ -22,6 +22,10 @@ There are two kinds of hooks:
   run on the caller's thread (or event loop) and should be quick. They must not raise: an
   exception is logged on the ``xai_sdk`` logger and ignored, so that an observer cannot break
   calls. ``xai-telemetry`` is built on them.
+* **Description** — `xai_sdk_span_plan` lets a service say how its calls appear in traces
+  (span name, operation, model, attributes, what the result adds) as plain data, so that a
+  tracing observer needs to know no service: an observer asks it through `CallInfo.hook`. Each
+  of the SDK's services answers for its own calls; a third-party service can answer for its own.
 
 Hook names start with ``xai_sdk_``; pluggy checks that an implementation's arguments are a
 subset of the specification's, and registering a plugin that implements a hook not declared here
@@ -32,22 +36,30 @@ SDK may be implemented with ``@hookimpl(optionalhook=True)``: older versions the
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pluggy
 
+if TYPE_CHECKING:
+    from xai_sdk.proto import usage_pb2
+
 __all__ = [
+    "CallFact",
     "CallInfo",
     "RpcInfo",
     "ServiceSpec",
+    "SpanPlan",
+    "SpanResult",
+    "SpanValue",
     "hookimpl",
     "hookspec",
     "xai_sdk_call_finished",
     "xai_sdk_call_started",
     "xai_sdk_rpc_finished",
     "xai_sdk_services",
+    "xai_sdk_span_plan",
     "xai_sdk_stream_chunk",
 ]
 
@@ -129,6 +141,12 @@ class CallInfo:
     """Facts the method gives about the call beyond its request, e.g. ``conversation_id``."""
     stash: dict[str, Any] = field(default_factory=dict)
     """Per-call storage for plugins."""
+    hook: pluggy.HookRelay | None = field(default=None, repr=False)
+    """The hooks of the client making the call, set before the first observation hook runs.
+
+    An observer asks the other plugins about the call through it, as xai-telemetry asks
+    ``call.hook.xai_sdk_span_plan(call=call, sensitive=...)``.
+    """
 
 
 @dataclass(eq=False)
@@ -147,6 +165,61 @@ class RpcInfo:
     """Seconds from the start of the RPC to its end."""
     request_id: str | None = None
     """The server's id for the request, when it sent one."""
+
+
+SpanValue = str | bool | int | float | Sequence[str] | Sequence[bool] | Sequence[int] | Sequence[float]
+"""The value of a span attribute: a scalar, or a sequence of scalars of one type."""
+
+CallFact = Literal["operation", "provider", "host", "port"]
+"""A fact about a call that the tracing observer states in its own vocabulary (`SpanPlan.common`):
+the operation name, the provider (xAI), the API host, and its port."""
+
+
+@dataclass
+class SpanResult:
+    """What the result of a call adds to its span (returned by `SpanPlan.describe_result`)."""
+
+    attributes: dict[str, SpanValue] = field(default_factory=dict)
+    """The service's own attributes of the result, e.g. ``{"gen_ai.response.id": ...}``."""
+    model: str | None = None
+    """The model that answered, when the call has one."""
+    usage: usage_pb2.SamplingUsage | None = None
+    """The usage (tokens and cost) the server reported; the observer records it as it records
+    the usage of every service."""
+
+
+@dataclass
+class SpanPlan:
+    """How a call appears in traces: what a service's `xai_sdk_span_plan` returns.
+
+    Plain data, with no OpenTelemetry in it: the tracing observer (xai-telemetry) creates the
+    span, adds the facts of `common` under the keys of its conventions, and records metrics from
+    `operation`, `model` and the result's usage::
+
+        SpanPlan(
+            "translate.translate grok-4",
+            operation="chat",
+            model="grok-4",
+            attributes={"translate.target": "French"},
+            common=frozenset({"operation", "provider"}),
+            describe_result=lambda result, sensitive: SpanResult({"translate.length": len(result)}),
+        )
+    """
+
+    name: str
+    """The span's name, e.g. ``"chat.sample grok-4"``."""
+    operation: str
+    """The operation the call performs, e.g. ``"chat"`` or ``"generate_image"``."""
+    model: str | None = None
+    """The model the request names, when it names one."""
+    attributes: dict[str, SpanValue] = field(default_factory=dict)
+    """The service's own attributes of the call, known when it starts."""
+    common: frozenset[CallFact] = frozenset()
+    """Which facts of the call the span states besides `attributes` (the requested model is
+    stated whenever `model` is set)."""
+    describe_result: Callable[[Any, bool], SpanResult] | None = None
+    """Describes what a successful call returned: called with the call's result and whether
+    user content may be recorded. None when the result adds nothing."""
 
 
 @hookspec
@@ -185,4 +258,21 @@ def xai_sdk_call_finished(call: CallInfo, result: Any, error: BaseException | No
     A streaming call ends when its stream is exhausted (`result` is its final result, e.g.
     the accumulated chat `Response`, when the method defines one), fails (`error`), or is
     closed by the caller before the end (`call.closed_early` is True).
+    """
+
+
+@hookspec(firstresult=True)
+def xai_sdk_span_plan(call: CallInfo, sensitive: bool) -> SpanPlan | None:
+    """Describe how `call` appears in traces, or return None to leave it to another plugin.
+
+    A tracing observer asks this when a call starts, through ``call.hook``; the first plugin that
+    returns a `SpanPlan` answers (plugins given to ``Client(plugins=...)`` are asked before the
+    installed ones). A service's plugin answers for its own calls (``call.service``) and returns
+    None for the others; a call nobody describes gets xai-telemetry's span ``<service>.<method>``.
+
+    With `sensitive` False (``XAI_SDK_DISABLE_SENSITIVE_TELEMETRY_ATTRIBUTES``), leave user content
+    out of the plan and of what `SpanPlan.describe_result` returns: prompts, completions, tool
+    call arguments, user ids, file names, URLs and image data. Both must be pure and quick (no
+    I/O) and import no OpenTelemetry; import the service's own modules inside the function, not
+    at the top of the plugin module, since every client imports plugin modules.
     """

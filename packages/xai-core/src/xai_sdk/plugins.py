@@ -80,6 +80,7 @@ class Observers:
     """Calls the observation hooks of one client; `active` is False when nothing observes."""
 
     def __init__(self, hook: Any) -> None:
+        self._hook = hook
         self._call_started = hook.xai_sdk_call_started
         self._rpc_finished = hook.xai_sdk_rpc_finished
         self._stream_chunk = hook.xai_sdk_stream_chunk
@@ -102,7 +103,8 @@ class Observers:
             logger.exception("an xai_sdk observation hook (%s) raised; ignored", caller.name)
 
     def call_started(self, call: CallInfo) -> None:
-        """Run `xai_sdk_call_started`."""
+        """Give the call this client's hooks (`CallInfo.hook`) and run `xai_sdk_call_started`."""
+        call.hook = self._hook
         self._notify(self._call_started, call=call)
 
     def rpc_finished(self, call: CallInfo, rpc: RpcInfo) -> None:

@@ -1,9 +1,19 @@
-"""xai-chat's plugin: declares `client.chat`."""
+"""xai-chat's plugin: declares `client.chat` and describes its calls' spans."""
 
-from xai_sdk.hookspecs import ServiceSpec, hookimpl
+from xai_sdk.hookspecs import CallInfo, ServiceSpec, SpanPlan, hookimpl
 
 
 @hookimpl
 def xai_sdk_services() -> list[ServiceSpec]:
     """Declare `client.chat`."""
     return [ServiceSpec(name="chat", client="xai_sdk.chat:ChatClient", distribution="xai-chat")]
+
+
+@hookimpl
+def xai_sdk_span_plan(call: CallInfo, sensitive: bool) -> SpanPlan | None:
+    """Describe the spans of chat completions (see `xai_sdk.chat._spans`)."""
+    if call.service != "chat":
+        return None
+    from xai_sdk.chat._spans import span_plan  # noqa: PLC0415 - imported by the first traced call
+
+    return span_plan(call, sensitive)

@@ -1,6 +1,6 @@
-"""xai-collections' plugin: declares `client.collections`."""
+"""xai-collections' plugin: declares `client.collections` and describes its calls' spans."""
 
-from xai_sdk.hookspecs import ServiceSpec, hookimpl
+from xai_sdk.hookspecs import CallInfo, ServiceSpec, SpanPlan, hookimpl
 
 
 @hookimpl
@@ -14,3 +14,13 @@ def xai_sdk_services() -> list[ServiceSpec]:
             distribution="xai-collections",
         )
     ]
+
+
+@hookimpl
+def xai_sdk_span_plan(call: CallInfo, sensitive: bool) -> SpanPlan | None:
+    """Describe the spans of calls that change collections (see `xai_sdk.collections._spans`)."""
+    if call.service != "collections":
+        return None
+    from xai_sdk.collections._spans import span_plan  # noqa: PLC0415 - imported by the first traced call
+
+    return span_plan(call, sensitive)

@@ -4,10 +4,18 @@
 declares its plugin here, so that loading plugins imports nothing heavy.
 """
 
-from xai_sdk.hookspecs import ServiceSpec, hookimpl
+from xai_sdk.hookspecs import CallInfo, ServiceSpec, SpanPlan, hookimpl
 
 
 @hookimpl
 def xai_sdk_services() -> list[ServiceSpec]:
     """Declare `client.auth`."""
     return [ServiceSpec(name="auth", client="xai_sdk.auth:Auth", distribution="xai-sdk")]
+
+
+@hookimpl
+def xai_sdk_span_plan(call: CallInfo, sensitive: bool) -> SpanPlan | None:
+    """An auth call's span is named after its method alone, with no attributes."""
+    if call.service != "auth":
+        return None
+    return SpanPlan(call.method, call.method)

@@ -13,8 +13,8 @@ from opentelemetry import context, trace
 from opentelemetry.trace import SpanKind, Status, StatusCode
 
 from xai_sdk._compat import should_disable_sensitive_attributes
-from xai_sdk.hookspecs import CallInfo, RpcInfo
-from xai_sdk.telemetry._attributes import SpanPlan, plan
+from xai_sdk.hookspecs import CallInfo, RpcInfo, SpanPlan, SpanResult
+from xai_sdk.telemetry._attributes import PROVIDER, call_attributes, describe, plan, result_attributes
 from xai_sdk.telemetry._config import get_meter, get_tracer
 
 STASH_KEY = "xai-telemetry"
@@ -72,7 +72,9 @@ class Observer:
         """Start the call's span, as a child of the caller's current span."""
         sensitive = not should_disable_sensitive_attributes()
         planned = plan(call, sensitive)
-        span = get_tracer().start_span(planned.name, kind=SpanKind.CLIENT, attributes=planned.attributes)
+        span = get_tracer().start_span(
+            planned.name, kind=SpanKind.CLIENT, attributes=call_attributes(call, planned)
+        )
         # A stream is consumed across the caller's own code: it must not become the current span.
         token = None if call.streaming else context.attach(trace.set_span_in_context(span))
         call.stash[STASH_KEY] = _Running(span, token, planned, sensitive, time.monotonic())
@@ -100,10 +102,10 @@ class Observer:
             return
         span = running.span
         try:
-            described: dict[str, Any] = {}
-            if error is None and running.plan.result_attributes is not None:
-                described = running.plan.result_attributes(result, running.sensitive)
-                span.set_attributes(described)
+            described = SpanResult()
+            if error is None:
+                described = describe(running.plan, result, running.sensitive)
+                span.set_attributes(result_attributes(described))
             if error is not None:
                 span.record_exception(error)
                 span.set_status(Status(StatusCode.ERROR, f"{type(error).__name__}: {error}"))
@@ -119,7 +121,7 @@ class Observer:
     def _metric_attributes(self, running: _Running, error: BaseException | None) -> dict[str, Any]:
         attributes: dict[str, Any] = {
             "gen_ai.operation.name": running.plan.operation,
-            "gen_ai.provider.name": "xai",
+            "gen_ai.provider.name": PROVIDER,
         }
         if running.plan.model:
             attributes["gen_ai.request.model"] = running.plan.model
@@ -127,18 +129,16 @@ class Observer:
             attributes["error.type"] = _error_type(error)
         return attributes
 
-    def _record(self, running: _Running, described: dict[str, Any], error: BaseException | None) -> None:
+    def _record(self, running: _Running, described: SpanResult, error: BaseException | None) -> None:
         instruments = self._metrics()
         attributes = self._metric_attributes(running, error)
-        if "gen_ai.response.model" in described:
-            attributes["gen_ai.response.model"] = described["gen_ai.response.model"]
+        if described.model is not None:
+            attributes["gen_ai.response.model"] = described.model
         instruments.duration.record(time.monotonic() - running.started, attributes)
-        for token_type, key in (
-            ("input", "gen_ai.usage.input_tokens"),
-            ("output", "gen_ai.usage.output_tokens"),
-        ):
-            if key in described:
-                instruments.tokens.record(described[key], {**attributes, "gen_ai.token.type": token_type})
+        usage = described.usage
+        if usage is not None:
+            instruments.tokens.record(usage.prompt_tokens, {**attributes, "gen_ai.token.type": "input"})
+            instruments.tokens.record(usage.completion_tokens, {**attributes, "gen_ai.token.type": "output"})
 
 
 def _error_type(error: BaseException) -> str:
