@@ -5,6 +5,11 @@
 * ``xai_client``: a `Client` connected to it, closed after the test.
 * ``xai_async_client``: an `AsyncClient` connected to it. It opens its channels inside the
   test's event loop on first use; they are closed with that loop.
+* ``xai_cassette``: the test's cassette (`xai_sdk.emulator.cassette.Cassette`), which tests
+  marked ``@pytest.mark.xai_cassette`` get whether or not they ask for it, with the ``XAI_*``
+  variables pointing at it; ``xai_cassette_config`` (override it in a conftest.py) gives options
+  to every cassette. Options: ``--xai-record-mode`` (none, once, new_episodes, all) and
+  ``--xai-upstream`` (api, emulator, or HOST:PORT).
 
 The plugin loads automatically when xai-emulator is installed.
 
@@ -30,10 +35,32 @@ from collections.abc import Iterator
 import pytest
 
 from xai_sdk import AsyncClient, Client
+from xai_sdk.emulator.cassette import _pytest as _cassettes
+from xai_sdk.emulator.cassette._pytest import xai_cassette, xai_cassette_config, xai_cassette_marker
 from xai_sdk.emulator.server import Emulator
 
-FIXTURES = ("xai_emulator_session", "xai_emulator", "xai_client", "xai_async_client")
+__all__ = [
+    "xai_async_client",
+    "xai_cassette",
+    "xai_cassette_config",
+    "xai_cassette_marker",
+    "xai_client",
+    "xai_emulator",
+    "xai_emulator_session",
+]
+
+FIXTURES = ("xai_emulator_session", "xai_emulator", "xai_client", "xai_async_client", "xai_cassette")
 """The fixtures of this plugin."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add the cassettes' options, ``--xai-record-mode`` and ``--xai-upstream``."""
+    _cassettes.add_options(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Declare the ``xai_cassette`` marker."""
+    _cassettes.register_marker(config)
 
 
 @pytest.fixture(scope="session")
