@@ -15,7 +15,7 @@ from tests.conftest import outcome
 from tests.plugin_for_tests import xai_echo
 from xai_sdk import Client, errors, plugins
 from xai_sdk.emulator import Emulator
-from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
+from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, SpanPlan, hookimpl
 
 
 def test_installed_services_are_found_through_entry_points(xai_client: Client) -> None:
@@ -210,6 +210,30 @@ def test_an_observer_that_raises_is_logged_and_the_call_succeeds(
     with caplog.at_level(logging.ERROR, logger="xai_sdk"), xai_emulator.client(plugins=[faulty]) as client:
         assert client.models.list_language_models()
     assert "observer bug" in caplog.text
+
+
+def test_observers_ask_the_plugins_of_their_own_client_through_the_call(xai_emulator: Emulator) -> None:
+    class Describer:
+        @hookimpl
+        def xai_sdk_span_plan(self, call: CallInfo) -> SpanPlan | None:
+            return SpanPlan("described here", "lookup")
+
+    class Asker:
+        def __init__(self) -> None:
+            self.names: list[str] = []
+
+        @hookimpl
+        def xai_sdk_call_started(self, call: CallInfo) -> None:
+            assert call.hook is not None
+            planned = call.hook.xai_sdk_span_plan(call=call, sensitive=False)
+            self.names.append(planned.name)
+
+    asker = Asker()
+    with xai_emulator.client(plugins=[asker, Describer()]) as client:
+        client.auth.get_api_key_info()
+    with xai_emulator.client(plugins=[asker]) as client:
+        client.auth.get_api_key_info()  # described by the core's own plugin
+    assert asker.names == ["described here", "get_api_key_info"]
 
 
 def test_a_client_without_observers_skips_the_bookkeeping(xai_client: Client) -> None:
