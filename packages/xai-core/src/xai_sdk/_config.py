@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import Any, Final
 
 from xai_sdk._version import __version__
-from xai_sdk.arguments import flag
+from xai_sdk.arguments import flag, seconds
 from xai_sdk.retry import NO_RETRIES, RetryPolicy
 
 logger = logging.getLogger("xai_sdk")
@@ -159,24 +159,13 @@ def _resolve_host(value: str | None, env_value: str | None, default: str, name: 
 
 
 def to_seconds(value: object, name: str) -> float:
-    """Validate a timeout or interval given in seconds (int or float) or as a `timedelta`."""
-    if isinstance(value, timedelta):
-        seconds = value.total_seconds()
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = float(value)
-    else:
-        raise TypeError(f"{name} must be a number of seconds or a datetime.timedelta, got {value!r}")
-    if not seconds > 0 or seconds == float("inf"):
-        raise ValueError(f"{name} must be a positive, finite number of seconds, got {value!r}")
-    return seconds
+    """A timeout or interval in seconds (an int, a float or a `timedelta`): `xai_sdk.arguments.seconds`."""
+    return seconds(name, value)
 
 
 def to_seconds_or_default(value: object, default: float | timedelta, name: str) -> float:
-    """`to_seconds` of a timeout or interval, where None or zero means `default`.
-
-    The official SDK reads a zero (``0``, ``timedelta(0)``) as "not given"; so does this.
-    """
-    return to_seconds(value if value else default, name)
+    """`to_seconds` of a timeout or interval, where None or zero means `default` (as in the official SDK)."""
+    return seconds(name, value, default)
 
 
 def validate_metadata(metadata: Sequence[tuple[str, str | bytes]] | None) -> Metadata:

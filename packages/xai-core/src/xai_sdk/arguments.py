@@ -1,16 +1,18 @@
-"""Checks of the arguments a sub-client method takes, shared by every service distribution.
+"""Checks of the arguments a sub-client method takes: the one vocabulary every service builds requests with.
 
 Each check returns the value to put in the request, or raises before any RPC is made: a
 `TypeError` (wrong type) or `ValueError` (wrong value) naming the argument and what is allowed.
 Where the official SDK refuses an argument itself, the error is of the class it raises and its
 message starts with the official wording, so that code written for it keeps working.
 
-Dict arguments (storage options, keyframes, guidelines, chunk configurations, ...) are checked
-as the official SDK checks them with pydantic, without pydantic: `validate` takes a shape made of
-`string`, `integer`, `number`, `boolean`, `literal`, `duration`, `union` and `typed_dict`,
-converts what pydantic would convert (``"60"`` for an integer, ``"yes"`` for a boolean), ignores
-the keys pydantic ignores, and raises `ValidationError` (a `ValueError`, as pydantic's is) with
-pydantic's wording: ``Field required``, ``Input should be a valid integer``, ...
+- text: `text`, `optional_text`, `non_empty_text`, `non_empty_texts`, `media_url`;
+- numbers and flags as protobuf fields take them: `proto_int`, `proto_float`, `proto_bool`,
+  and `flag`, `page_limit`, `seconds`;
+- lists: `items`; literals to proto enums: `choice` (and `official_choice`);
+- dict arguments, checked as the official SDK's pydantic models check them: `validate` with a
+  shape made of `string`, `integer`, `number`, `boolean`, `literal`, `duration`, `union` and
+  `typed_dict`, raising `ValidationError` (see `xai_sdk._shapes`);
+- `options`: how a method with an explicit signature forwards an option set declared once.
 """
 
 from __future__ import annotations
@@ -18,12 +20,27 @@ from __future__ import annotations
 import datetime
 import math
 import operator
-import re
-import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from xai_sdk._shapes import (
+    Check,
+    ErrorDetails,
+    ValidationError,
+    Validator,
+    boolean,
+    duration,
+    integer,
+    literal,
+    number,
+    string,
+    typed_dict,
+    union,
+    validate,
+)
 
 __all__ = [
+    "INT32_MAX",
     "Check",
     "ErrorDetails",
     "ValidationError",
@@ -33,15 +50,20 @@ __all__ = [
     "duration",
     "flag",
     "integer",
+    "items",
     "literal",
+    "media_url",
     "non_empty_text",
     "non_empty_texts",
     "number",
+    "official_choice",
     "optional_text",
+    "options",
     "page_limit",
     "proto_bool",
     "proto_float",
     "proto_int",
+    "seconds",
     "string",
     "text",
     "typed_dict",
@@ -51,6 +73,12 @@ __all__ = [
 
 INT32_MAX = 2**31 - 1
 """The largest value of an ``int32`` proto field."""
+
+EnumT = TypeVar("EnumT", bound=int)
+OptionsT = TypeVar("OptionsT", bound=Mapping[str, object])
+
+
+# -- text ----------------------------------------------------------------------------------------
 
 
 def text(name: str, value: Any) -> str:
@@ -74,12 +102,44 @@ def non_empty_text(name: str, value: Any) -> str:
 
 def non_empty_texts(name: str, values: Any, *, allow_empty: bool = False) -> list[str]:
     """A list of `non_empty_text` values (not a single string); at least one unless `allow_empty`."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list of strings, got {type(values).__name__}")
-    checked = [non_empty_text(f"{name}[{index}]", value) for index, value in enumerate(values)]
+    checked = [
+        non_empty_text(f"{name}[{index}]", value)
+        for index, value in enumerate(items(name, values, "strings"))
+    ]
     if not checked and not allow_empty:
         raise ValueError(f"{name} must list at least one item")
     return checked
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """`value` for an error message: data URLs can be megabytes long."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
+
+
+def media_url(name: str, value: Any, media: Literal["image", "video"]) -> str:
+    """An input image or video: an ``http(s)://`` URL or a ``data:<media>/...;base64,...`` URL.
+
+    The URL is sent as given (the API fetches or decodes it); only its form is checked here.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string (a URL or a data URL), got {type(value).__name__}")
+    if value.startswith("data:"):
+        header, separator, payload = value[5:].partition(",")
+        if separator and payload and header.endswith(";base64") and header.startswith(f"{media}/"):
+            return value
+    else:
+        from urllib.parse import urlsplit  # noqa: PLC0415 - not imported with the SDK
+
+        parts = urlsplit(value)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return value
+    example = "data:image/jpeg;base64,..." if media == "image" else "data:video/mp4;base64,..."
+    raise ValueError(
+        f"{name} must be an http(s) URL or a base64 data URL such as {example!r}, got {_shown(value)}"
+    )
+
+
+# -- numbers and flags ---------------------------------------------------------------------------
 
 
 def flag(name: str, value: Any) -> bool:
@@ -96,22 +156,6 @@ def page_limit(value: Any, name: str = "limit") -> int:
     if not 1 <= value <= INT32_MAX:
         raise ValueError(f"{name} must be a positive integer, got {value}")
     return value
-
-
-def choice(name: str, value: Any, names: Mapping[str, int], enum_values: Sequence[int] = ()) -> int:
-    """The enum value of one of `names`, or one of `enum_values` given as is."""
-    if isinstance(value, str):
-        try:
-            return names[value]
-        except KeyError:
-            pass
-    elif isinstance(value, int) and not isinstance(value, bool) and value in enum_values:
-        return value
-    allowed = ", ".join(repr(key) for key in names)
-    raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
-
-
-# -- numbers and flags as protobuf fields take them ---------------------------------------------
 
 
 def proto_int(name: str, value: Any, low: int = -(2**31), high: int = INT32_MAX) -> int:
@@ -151,314 +195,94 @@ def proto_bool(name: str, value: Any) -> bool:
         raise TypeError(f"{name} must be True or False, got {value!r}") from None
 
 
-# -- dict arguments, checked as the official SDK's pydantic models check them -------------------
+def seconds(name: str, value: Any, default: float | datetime.timedelta | None = None) -> float:
+    """A positive, finite time in seconds, given as a number or a `datetime.timedelta`.
 
-
-class ErrorDetails:
-    """One problem found by `validate`: where (`loc`), what kind (`type`), the message and the input."""
-
-    # A plain class: this module is imported with the SDK, and a frozen dataclass costs more.
-    __slots__ = ("input", "loc", "msg", "type")
-
-    def __init__(self, loc: tuple[str | int, ...], type: str, msg: str, input: Any) -> None:
-        self.loc = loc
-        self.type = type
-        self.msg = msg
-        self.input = input
-
-    def __repr__(self) -> str:
-        return f"ErrorDetails(loc={self.loc!r}, type={self.type!r}, msg={self.msg!r}, input={self.input!r})"
-
-
-class ValidationError(ValueError):
-    """A dict argument that does not fit its shape, reported as pydantic reports it.
-
-    The official SDK validates dict arguments with pydantic and raises
-    ``pydantic.ValidationError``, a `ValueError`; this is a `ValueError` too, with the same title,
-    locations and messages (``Field required``, ``Input should be a valid integer``, ...), so
-    that code catching or matching either keeps working. `errors()` lists the problems as dicts.
+    With a `default`, None and zero (``0``, ``timedelta(0)``) mean the default, as the official
+    SDK reads a zero timeout or poll interval as "not given".
     """
-
-    def __init__(self, title: str, errors: Sequence[ErrorDetails]) -> None:
-        self.title = title
-        self._errors = list(errors)
-        super().__init__(self._render())
-
-    def errors(self) -> list[dict[str, Any]]:
-        """The problems: dicts with ``type``, ``loc``, ``msg`` and ``input``, as pydantic gives them."""
-        return [{"type": e.type, "loc": e.loc, "msg": e.msg, "input": e.input} for e in self._errors]
-
-    def error_count(self) -> int:
-        """How many problems were found."""
-        return len(self._errors)
-
-    def _render(self) -> str:
-        count = len(self._errors)
-        lines = [f"{count} validation error{'' if count == 1 else 's'} for {self.title}"]
-        for error in self._errors:
-            if error.loc:
-                lines.append(".".join(str(part) for part in error.loc))
-            lines.append(
-                f"  {error.msg} [type={error.type}, input_value={_shown(error.input)}, "
-                f"input_type={type(error.input).__name__}]"
-            )
-        return "\n".join(lines)
+    if default is not None and not value:
+        value = default
+    if isinstance(value, datetime.timedelta):
+        result = value.total_seconds()
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        result = float(value)
+    else:
+        raise TypeError(f"{name} must be a number of seconds or a datetime.timedelta, got {value!r}")
+    if not result > 0 or result == math.inf:
+        raise ValueError(f"{name} must be a positive, finite number of seconds, got {value!r}")
+    return result
 
 
-def _shown(value: Any) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 50 else f"{shown[:25]}...{shown[-24:]}"
+# -- lists and enums -----------------------------------------------------------------------------
 
 
-class _Invalid(Exception):
-    """Raised by a `Check` with what it found wrong (locations relative to the checked value)."""
+def items(name: str, values: Any, what: str = "", item_type: type | tuple[type, ...] = object) -> list[Any]:
+    """The items of a list argument: any iterable but a string, bytes or a mapping.
 
-    def __init__(self, errors: list[ErrorDetails]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
-Check = Callable[[Any], Any]
-"""A check of one value: returns it converted, or raises `_Invalid`."""
-
-
-def _fail(kind: str, message: str, value: Any) -> _Invalid:
-    return _Invalid([ErrorDetails((), kind, message, value)])
-
-
-def validate(check: Check, value: Any, title: str) -> Any:
-    """`value` checked and converted by `check`; `ValidationError` titled `title` if it does not fit."""
-    try:
-        return check(value)
-    except _Invalid as invalid:
-        raise ValidationError(title, invalid.errors) from None
-
-
-def _decoded(value: Any) -> Any:
-    return bytes(value).decode() if isinstance(value, (bytes, bytearray)) else value
-
-
-def string(*, strip: bool = False, min_length: int = 0) -> Check:
-    """Text (bytes are decoded), optionally stripped of surrounding whitespace, of a minimum length."""
-
-    def check(value: Any) -> str:
-        value = _decoded(value)
-        if not isinstance(value, str):
-            raise _fail("string_type", "Input should be a valid string", value)
-        result = value.strip() if strip else value
-        if len(result) < min_length:
-            unit = "character" if min_length == 1 else "characters"
-            raise _fail("string_too_short", f"String should have at least {min_length} {unit}", result)
-        return result
-
-    return check
-
-
-def _is_decimal(value: Any) -> bool:
-    # A Decimal exists only once its module is imported: no need to import it (~1 ms) to ask.
-    decimal = sys.modules.get("decimal")
-    return decimal is not None and isinstance(value, decimal.Decimal)
-
-
-# Patterns, not compiled objects: `re` compiles (and caches) them on first use, not at import.
-_INTEGER_TEXT = r"[+-]?\d+(_\d+)*(\.0*)?"
-
-
-def integer() -> Check:
-    """An integer: ints and bools, floats without a fraction, decimal digits in a string."""
-
-    def check(value: Any) -> int:
-        value = _decoded(value)
-        if isinstance(value, int):
-            return int(value)
-        if isinstance(value, float) or _is_decimal(value):
-            if not math.isfinite(value):
-                raise _fail("finite_number", "Input should be a finite number", value)
-            if value != int(value):
-                raise _fail(
-                    "int_from_float",
-                    "Input should be a valid integer, got a number with a fractional part",
-                    value,
-                )
-            return int(value)
-        if isinstance(value, str):
-            text = value.strip()
-            if re.fullmatch(_INTEGER_TEXT, text):
-                return int(text.split(".")[0].replace("_", ""))
-            raise _fail(
-                "int_parsing", "Input should be a valid integer, unable to parse string as an integer", value
-            )
-        raise _fail("int_type", "Input should be a valid integer", value)
-
-    return check
-
-
-def number() -> Check:
-    """A number (a float): ints, bools, floats, decimals, and numbers written in a string."""
-
-    def check(value: Any) -> float:
-        value = _decoded(value)
-        if isinstance(value, (int, float)) or _is_decimal(value):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value.strip().replace("_", ""))
-            except ValueError:
-                pass
-            raise _fail(
-                "float_parsing", "Input should be a valid number, unable to parse string as a number", value
-            )
-        raise _fail("float_type", "Input should be a valid number", value)
-
-    return check
-
-
-_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
-_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
-
-
-def boolean() -> Check:
-    """True or False, also from 0 and 1 or from words such as ``"yes"`` and ``"off"``."""
-
-    def check(value: Any) -> bool:
-        value = _decoded(value)
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, (int, float)) and value in (0, 1):
-            return bool(value)
-        if isinstance(value, str):
-            if value.lower() in _TRUE:
-                return True
-            if value.lower() in _FALSE:
-                return False
-        if isinstance(value, (int, str)):
-            raise _fail("bool_parsing", "Input should be a valid boolean, unable to interpret input", value)
-        raise _fail("bool_type", "Input should be a valid boolean", value)
-
-    return check
-
-
-def literal(*choices: Any) -> Check:
-    """One of `choices` exactly."""
-    shown = [repr(choice) for choice in choices]
-    allowed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
-
-    def check(value: Any) -> Any:
-        for choice in choices:
-            if type(value) is type(choice) and value == choice:
-                return choice
-        raise _fail("literal_error", f"Input should be {allowed}", value)
-
-    return check
-
-
-_ISO_DURATION = (
-    r"P(?:(?P<days>\d+(?:\.\d+)?)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
-    r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?"
-)
-
-
-def duration() -> Check:
-    """A `datetime.timedelta`: one, a number of seconds, or an ISO 8601 duration such as ``"PT1H"``."""
-
-    def check(value: Any) -> datetime.timedelta:
-        value = _decoded(value)
-        if isinstance(value, datetime.timedelta):
-            return value
-        if (isinstance(value, (int, float)) or _is_decimal(value)) and math.isfinite(value):
-            return datetime.timedelta(seconds=float(value))
-        if isinstance(value, str):
-            text = value.strip()
-            try:
-                return datetime.timedelta(seconds=float(text))
-            except ValueError:
-                pass
-            match = re.fullmatch(_ISO_DURATION, text)
-            if match and text not in ("P", "PT") and not text.endswith("T"):
-                parts = {unit: float(amount) for unit, amount in match.groupdict().items() if amount}
-                return datetime.timedelta(**parts)
-            raise _fail(
-                "time_delta_parsing",
-                "Input should be a valid timedelta, unable to parse it as a duration",
-                value,
-            )
-        raise _fail("time_delta_type", "Input should be a valid timedelta", value)
-
-    return check
-
-
-def union(**members: Check) -> Check:
-    """The first of `members` that accepts the value.
-
-    If none does, the errors of every member, each located under the member's name.
+    `what` says what the list holds in the error (``"messages must be a list of messages made by
+    user(), ..."``); each item must be an `item_type`, else a `TypeError` names it.
     """
-
-    def check(value: Any) -> Any:
-        errors: list[ErrorDetails] = []
-        for name, member in members.items():
-            try:
-                return member(value)
-            except _Invalid as invalid:
-                errors.extend(ErrorDetails((name, *e.loc), e.type, e.msg, e.input) for e in invalid.errors)
-        raise _Invalid(errors)
-
-    return check
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        listed = f"a list of {what}" if what else "a list"
+        raise TypeError(f"{name} must be {listed}, got {type(values).__name__}")
+    checked = list(values)
+    for item in checked:
+        if not isinstance(item, item_type):
+            raise TypeError(f"{name} must contain {what}, got {type(item).__name__}: {item!r}")
+    return checked
 
 
-def typed_dict(
-    required: Mapping[str, Check], optional: Mapping[str, Check] | None = None, *, forbid_extra: bool = False
-) -> Check:
-    """A dict with the `required` keys and any of the `optional` ones, each value checked.
+def choice(
+    name: str,
+    value: Any,
+    names: Mapping[Any, EnumT],
+    enum_values: Collection[int] = (),
+    *,
+    refusal: str = "{name} must be one of {allowed}, got {value!r}",
+    allowed: object = None,
+) -> EnumT:
+    """The proto enum value of `value`: a key of `names` (a literal such as ``"16:9"`` or ``4``).
 
-    Other keys are left out of the result, or refused with `forbid_extra`. Returns a new dict.
+    This is how every literal of the public API becomes a proto enum. A value of `enum_values`
+    (the enum itself, e.g. ``image_pb2.IMG_ASPECT_RATIO_AUTO``) is returned as it is. Anything
+    else, bools included, raises `ValueError` with `refusal`: a `str.format` template of `name`,
+    `value`, `names` (a list of the keys) and `allowed`, by default the keys quoted and
+    comma-separated. The converters of the official SDK keep its wording with their own template
+    (see `official_choice`) and, where it shows the keys otherwise, their own `allowed`.
     """
-    optional = optional or {}
-    checks = {**required, **optional}
-
-    def check(value: Any) -> dict[str, Any]:
-        if not isinstance(value, Mapping):
-            raise _fail("dict_type", "Input should be a valid dictionary", value)
-        result: dict[str, Any] = {}
-        errors: list[ErrorDetails] = []
-        for key, item_check in checks.items():
-            if key not in value:
-                if key in required:
-                    errors.append(ErrorDetails((key,), "missing", "Field required", value))
-                continue
-            try:
-                result[key] = item_check(value[key])
-            except _Invalid as invalid:
-                errors.extend(ErrorDetails((key, *e.loc), e.type, e.msg, e.input) for e in invalid.errors)
-        if forbid_extra:
-            errors.extend(
-                ErrorDetails((key,), "extra_forbidden", "Extra inputs are not permitted", value[key])
-                for key in value
-                if key not in checks
-            )
-        if errors:
-            raise _Invalid(errors)
-        return result
-
-    return check
+    if not isinstance(value, bool):
+        try:
+            if value in names:
+                return names[value]
+        except TypeError:  # unhashable, so not a key
+            pass
+        if isinstance(value, int) and value in enum_values:
+            return cast("EnumT", value)
+    shown = ", ".join(repr(key) for key in names) if allowed is None else allowed
+    raise ValueError(refusal.format(name=name, value=value, allowed=shown, names=list(names)))
 
 
-T = TypeVar("T")
+def official_choice(kind: str, value: Any, names: Mapping[Any, EnumT], enum: Any) -> EnumT:
+    """`choice` as the official SDK's converters (``convert_image_format_to_pb``, ...) make it.
 
-
-class Validator(Generic[T]):
-    """A check of a dict argument under the official SDK's name (``KeyframeValidator``, ...).
-
-    ``validate_python(value)`` returns the value checked and converted, or raises
-    `ValidationError`, as the pydantic ``TypeAdapter`` the official SDK has in its place does.
+    A key of `names`, or a value of the proto `enum` type but its zero ("not set") one, as it
+    is; anything else raises `ValueError` in their words: ``Invalid image format png. Must be
+    one of ['base64', 'url']``.
     """
+    set_values = [number for number in enum.values() if number]
+    return choice(kind, value, names, set_values, refusal="Invalid {name} {value}. Must be one of {names}")
 
-    def __init__(self, shape: Check, title: str) -> None:
-        self._shape = shape
-        self.title = title
 
-    def validate_python(self, value: Any) -> T:
-        """`value` checked and converted; `ValidationError` (a `ValueError`) if it does not fit."""
-        return validate(self._shape, value, self.title)  # type: ignore[no-any-return]
+# -- option sets ---------------------------------------------------------------------------------
 
-    def __repr__(self) -> str:
-        return f"<Validator of {self.title}>"
+
+def options(shape: type[OptionsT], namespace: Mapping[str, Any]) -> OptionsT:
+    """The value of each key of `shape` (a `TypedDict` of options) in `namespace`.
+
+    An option set is declared once, as a TypedDict beside the function that builds the request;
+    the public methods keep their explicit signatures (the official SDK's) and forward the set
+    with ``build(**options(ImageOptions, locals()))``. A test holds every such signature to its
+    TypedDict; a key the method does not have raises `KeyError` on its first call.
+    """
+    return cast("OptionsT", {key: namespace[key] for key in shape.__annotations__})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
+from xai_sdk.arguments import choice
 from xai_sdk.proto import usage_pb2
 
 __all__ = ["ServiceTier", "ServiceTierMap", "service_tier_from_proto", "service_tier_to_proto"]
@@ -18,10 +19,13 @@ ServiceTierMap: dict[ServiceTier, usage_pb2.ServiceTier] = {
 
 def service_tier_to_proto(tier: ServiceTier) -> usage_pb2.ServiceTier:
     """The enum value of a tier name; `ValueError` for an unknown name."""
-    try:
-        return ServiceTierMap[tier]
-    except (KeyError, TypeError):
-        raise ValueError(f"Invalid service tier: {tier}. Must be one of: {list(ServiceTierMap)}") from None
+    return choice(
+        "service_tier",
+        tier,
+        ServiceTierMap,
+        refusal="Invalid service tier: {value}. Must be one of: {allowed}",
+        allowed=list(ServiceTierMap),
+    )
 
 
 def service_tier_from_proto(tier: usage_pb2.ServiceTier) -> ServiceTier:
