@@ -41,6 +41,7 @@ from xai_sdk.aio.client import Client as OfficialAsyncClient  # noqa: E402
 from xai_sdk.sync.chat import Chat  # noqa: E402
 from xai_sdk.sync.client import Client as OfficialClient  # noqa: E402
 from xai_sdk.sync.image import Client as ImageClient  # noqa: E402
+from xai_sdk.sync.image import ImageResponse  # noqa: E402
 from xai_sdk.types import ReasoningEffort  # noqa: E402
 
 
@@ -48,7 +49,8 @@ def official_paths(
     client: OfficialClient, async_client: OfficialAsyncClient, effort: ReasoningEffort
 ) -> Chat:
     images: ImageClient = client.image
-    assert_type(images.sample("a cat", "grok-imagine-image").url, str)
+    image: ImageResponse = images.sample("a cat", "grok-imagine-image")
+    assert_type(image.url, str)
     conversation: AsyncChat = async_client.chat.create("grok-4", reasoning_effort=effort)
     assert_type(conversation.messages, Sequence[chat_pb2.Message])
     return client.chat.create("grok-4")

@@ -16,7 +16,7 @@ The types of the parameters (`ImageFormat`, `ImageAspectRatio`, ...) and their c
 proto enums (`convert_image_format_to_pb`, ...) are here too.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from xai_sdk._compat import lazy_names, should_disable_sensitive_attributes
 from xai_sdk.cost import cost_usd_from_usage
@@ -57,6 +57,15 @@ class SyncImageClient(ImageClient[Sync]):
 class AsyncImageClient(ImageClient[Async]):
     """``client.image`` of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.image.Client``)."""
 
+
+if TYPE_CHECKING:  # the official modules' `ImageResponse`, typed as what `client.image.sample()` returns
+    SyncImageResponseType: TypeAlias = ImageResponse[Sync]
+    AsyncImageResponseType: TypeAlias = ImageResponse[Async]
+else:
+    SyncImageResponseType = ImageResponse
+    """``xai_sdk.sync.image.ImageResponse``, which type checkers see as ``ImageResponse[Sync]``."""
+    AsyncImageResponseType = ImageResponse
+    """``xai_sdk.aio.image.ImageResponse``, which type checkers see as ``ImageResponse[Async]``."""
 
 BaseClient = ImageClient
 """The official SDK's name of the image sub-client class."""

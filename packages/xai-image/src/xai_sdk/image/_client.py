@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 import grpc
 
-from xai_sdk.arguments import non_empty_text
+from xai_sdk.arguments import non_empty_text, options
 from xai_sdk.errors import error_from_status
-from xai_sdk.image._request import generate_image_request
+from xai_sdk.image._request import ImageOptions, generate_image_request
 from xai_sdk.image._response import ImageResponse
 from xai_sdk.image._types import ImageAspectRatio, ImageFormat, ImageQuality, ImageResolution
 from xai_sdk.operations import Operation, Timeout, rpc, unary
@@ -93,20 +93,7 @@ class ImageClient(Bound[ModeT]):
 
         `batch_request_id` names the request in the batch's results (unique within the batch).
         """
-        request = generate_image_request(
-            prompt,
-            model,
-            image_url=image_url,
-            image_file_id=image_file_id,
-            image_urls=image_urls,
-            image_file_ids=image_file_ids,
-            user=user,
-            image_format=image_format,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
-            quality=quality,
-            storage_options=storage_options,
-        )
+        request = generate_image_request(prompt, model, **options(ImageOptions, locals()))
         return batch_pb2.BatchRequest(
             image_request=request,
             batch_request_id=""
@@ -137,20 +124,7 @@ class ImageClient(Bound[ModeT]):
         An answer that holds no image raises `xai_sdk.errors.InternalServerError` (the official SDK
         returns a response whose attributes then raise `IndexError`).
         """
-        request = generate_image_request(
-            prompt,
-            model,
-            image_url=image_url,
-            image_file_id=image_file_id,
-            image_urls=image_urls,
-            image_file_ids=image_file_ids,
-            user=user,
-            image_format=image_format,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
-            quality=quality,
-            storage_options=storage_options,
-        )
+        request = generate_image_request(prompt, model, **options(ImageOptions, locals()))
         return unary(GENERATE_IMAGE, request, _first_image(self._binding), timeout=timeout)
 
     @operation
@@ -176,21 +150,7 @@ class ImageClient(Bound[ModeT]):
 
         The API limits `n` (to 10 at the time of writing); this method only requires ``n >= 1``.
         """
-        request = generate_image_request(
-            prompt,
-            model,
-            n=n,
-            image_url=image_url,
-            image_file_id=image_file_id,
-            image_urls=image_urls,
-            image_file_ids=image_file_ids,
-            user=user,
-            image_format=image_format,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
-            quality=quality,
-            storage_options=storage_options,
-        )
+        request = generate_image_request(prompt, model, n=n, **options(ImageOptions, locals()))
         binding = self._binding
         return unary(
             GENERATE_IMAGE,

@@ -3,21 +3,13 @@
 It has the names of `xai_sdk.image` too, as the official module does (and more).
 """
 
-from typing import TYPE_CHECKING, TypeAlias
-
 from xai_sdk import image
 from xai_sdk._compat import tracing_names
 from xai_sdk.client import USER_AGENT
 from xai_sdk.image import *  # noqa: F403
 from xai_sdk.image import SyncImageClient as Client
-from xai_sdk.image._response import ImageResponse as _ImageResponse
+from xai_sdk.image import SyncImageResponseType as ImageResponse
 from xai_sdk.proto import batch_pb2
-from xai_sdk.service import Sync
-
-if TYPE_CHECKING:  # typed as what `client.image.sample()` returns
-    ImageResponse: TypeAlias = _ImageResponse[Sync]
-else:
-    ImageResponse = _ImageResponse
 
 __all__ = ["ImageResponse", "Client", "USER_AGENT", "batch_pb2"]
 __all__ += image.__all__
