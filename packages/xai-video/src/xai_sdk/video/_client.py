@@ -12,14 +12,18 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any, Final
 
-from xai_sdk._config import to_seconds_or_default
-from xai_sdk.arguments import non_empty_text
+from xai_sdk.arguments import non_empty_text, options, seconds
 from xai_sdk.operations import PENDING, Call, Flow, Operation, Rpc, Timeout, poll, rpc, unary
 from xai_sdk.proto import batch_pb2, deferred_pb2, image_pb2, video_pb2
 from xai_sdk.service import Bound, ModeT, operation
 from xai_sdk.storage import StorageOptions
 from xai_sdk.types.model import VideoGenerationModel
-from xai_sdk.video._request import extend_video_request, generate_video_request
+from xai_sdk.video._request import (
+    ExtensionOptions,
+    VideoOptions,
+    extend_video_request,
+    generate_video_request,
+)
 from xai_sdk.video._response import VideoGenerationError, VideoResponse
 from xai_sdk.video._types import Keyframe, ReferenceAudio, VideoAspectRatio, VideoResolution
 
@@ -132,25 +136,7 @@ class VideoClient(Bound[ModeT]):
 
         `batch_request_id` names the request in the batch's results (unique within the batch).
         """
-        request = generate_video_request(
-            prompt,
-            model,
-            image_url=image_url,
-            image_file_id=image_file_id,
-            last_frame_url=last_frame_url,
-            last_frame_file_id=last_frame_file_id,
-            keyframes=keyframes,
-            video_url=video_url,
-            video_file_id=video_file_id,
-            duration=duration,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
-            reference_image_urls=reference_image_urls,
-            reference_image_file_ids=reference_image_file_ids,
-            reference_audios=reference_audios,
-            generate_audio=generate_audio,
-            storage_options=storage_options,
-        )
+        request = generate_video_request(prompt, model, **options(VideoOptions, locals()))
         return batch_pb2.BatchRequest(
             video_request=request, batch_request_id=_batch_request_id(batch_request_id)
         )
@@ -167,14 +153,7 @@ class VideoClient(Bound[ModeT]):
         storage_options: StorageOptions | image_pb2.StorageOptions | None = None,
     ) -> batch_pb2.BatchRequest:
         """The request of `extend` as a `BatchRequest`, to add to a batch; nothing is sent."""
-        request = extend_video_request(
-            prompt,
-            model,
-            video_url=video_url,
-            video_file_id=video_file_id,
-            duration=duration,
-            storage_options=storage_options,
-        )
+        request = extend_video_request(prompt, model, **options(ExtensionOptions, locals()))
         return batch_pb2.BatchRequest(
             video_extension_request=request, batch_request_id=_batch_request_id(batch_request_id)
         )
@@ -208,25 +187,7 @@ class VideoClient(Bound[ModeT]):
 
         `timeout` bounds this one call.
         """
-        request = generate_video_request(
-            prompt,
-            model,
-            image_url=image_url,
-            image_file_id=image_file_id,
-            last_frame_url=last_frame_url,
-            last_frame_file_id=last_frame_file_id,
-            keyframes=keyframes,
-            video_url=video_url,
-            video_file_id=video_file_id,
-            duration=duration,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
-            reference_image_urls=reference_image_urls,
-            reference_image_file_ids=reference_image_file_ids,
-            reference_audios=reference_audios,
-            generate_audio=generate_audio,
-            storage_options=storage_options,
-        )
+        request = generate_video_request(prompt, model, **options(VideoOptions, locals()))
         return unary(GENERATE_VIDEO, request, timeout=timeout)
 
     @operation
@@ -272,25 +233,7 @@ class VideoClient(Bound[ModeT]):
             TimeoutError: the video was not ready within `timeout`.
 
         """
-        request = generate_video_request(
-            prompt,
-            model,
-            image_url=image_url,
-            image_file_id=image_file_id,
-            last_frame_url=last_frame_url,
-            last_frame_file_id=last_frame_file_id,
-            keyframes=keyframes,
-            video_url=video_url,
-            video_file_id=video_file_id,
-            duration=duration,
-            aspect_ratio=aspect_ratio,
-            resolution=resolution,
-            reference_image_urls=reference_image_urls,
-            reference_image_file_ids=reference_image_file_ids,
-            reference_audios=reference_audios,
-            generate_audio=generate_audio,
-            storage_options=storage_options,
-        )
+        request = generate_video_request(prompt, model, **options(VideoOptions, locals()))
         return _job(GENERATE_VIDEO, request, timeout, interval, "generation", "video to be generated")
 
     # -- extension ------------------------------------------------------------------------------
@@ -319,14 +262,7 @@ class VideoClient(Bound[ModeT]):
             timeout: bounds this one call.
 
         """
-        request = extend_video_request(
-            prompt,
-            model,
-            video_url=video_url,
-            video_file_id=video_file_id,
-            duration=duration,
-            storage_options=storage_options,
-        )
+        request = extend_video_request(prompt, model, **options(ExtensionOptions, locals()))
         return unary(EXTEND_VIDEO, request, timeout=timeout)
 
     @operation
@@ -347,14 +283,7 @@ class VideoClient(Bound[ModeT]):
         `timeout` (default 10 minutes) and `interval` (default 1 second) work as in `generate`,
         and so do the errors.
         """
-        request = extend_video_request(
-            prompt,
-            model,
-            video_url=video_url,
-            video_file_id=video_file_id,
-            duration=duration,
-            storage_options=storage_options,
-        )
+        request = extend_video_request(prompt, model, **options(ExtensionOptions, locals()))
         return _job(EXTEND_VIDEO, request, timeout, interval, "extension", "video extension to be generated")
 
 
@@ -375,8 +304,8 @@ def _job(
     The operation's own timeout is ``timeout + interval``: it bounds every RPC, and leaves the
     last poll the time to answer.
     """
-    timeout_s = to_seconds_or_default(timeout, DEFAULT_VIDEO_TIMEOUT, "timeout")
-    interval_s = to_seconds_or_default(interval, DEFAULT_VIDEO_POLL_INTERVAL, "interval")
+    timeout_s = seconds("timeout", timeout, DEFAULT_VIDEO_TIMEOUT)
+    interval_s = seconds("interval", interval, DEFAULT_VIDEO_POLL_INTERVAL)
     decide = _finished(what)
 
     def flow() -> Flow[VideoResponse]:

@@ -1,16 +1,19 @@
-"""Checking the arguments of video requests and building `GenerateVideoRequest` / `ExtendVideoRequest`.
+"""The video requests: their options, declared once, checked and built into protos.
 
-Everything here is pure: a bad argument raises `ValueError` or `TypeError` before any RPC.
+`generate_video_request` builds a `GenerateVideoRequest` from `VideoOptions`,
+`extend_video_request` an `ExtendVideoRequest` from `ExtensionOptions`. Everything here is pure:
+a bad argument raises `ValueError` or `TypeError` before any RPC.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, TypedDict
 
-from xai_sdk.arguments import non_empty_text, optional_text, proto_bool
-from xai_sdk.literals import to_enum
+from typing_extensions import Unpack
+
+from xai_sdk.arguments import items, media_url, non_empty_text, official_choice, optional_text, proto_bool
 from xai_sdk.proto import image_pb2, video_pb2
 from xai_sdk.storage import StorageOptions, storage_options_to_proto
 from xai_sdk.video._types import (
@@ -22,12 +25,13 @@ from xai_sdk.video._types import (
     VideoAspectRatioMap,
     VideoResolution,
     VideoResolutionMap,
-    media_source,
 )
 
 __all__ = [
     "EXTENSION_DURATION_RANGE",
     "GENERATION_DURATION_RANGE",
+    "ExtensionOptions",
+    "VideoOptions",
     "convert_video_aspect_ratio_to_pb",
     "convert_video_resolution_to_pb",
     "extend_video_request",
@@ -45,12 +49,51 @@ def convert_video_aspect_ratio_to_pb(aspect_ratio: VideoAspectRatio) -> video_pb
 
     Raises `ValueError` naming the 7 allowed ratios for anything else.
     """
-    return to_enum("video aspect ratio", aspect_ratio, VideoAspectRatioMap, video_pb2.VideoAspectRatio)
+    return official_choice(
+        "video aspect ratio", aspect_ratio, VideoAspectRatioMap, video_pb2.VideoAspectRatio
+    )
 
 
 def convert_video_resolution_to_pb(resolution: VideoResolution) -> video_pb2.VideoResolution:
     """``"480p"``, ``"720p"`` or ``"1080p"`` to `video_pb2.VideoResolution` (an enum value passes through)."""
-    return to_enum("video resolution", resolution, VideoResolutionMap, video_pb2.VideoResolution)
+    return official_choice("video resolution", resolution, VideoResolutionMap, video_pb2.VideoResolution)
+
+
+class ExtensionOptions(TypedDict, total=False):
+    """The request options of `extend`, `extend_start` and `prepare_extension` (None: not set).
+
+    `VideoClient.extend_start` describes each. Declared once: the methods forward them with
+    `xai_sdk.arguments.options`.
+    """
+
+    video_url: str | None
+    video_file_id: str | None
+    duration: int | None
+    storage_options: StorageOptions | image_pb2.StorageOptions | None
+
+
+class VideoOptions(TypedDict, total=False):
+    """The request options of `generate`, `start` and `prepare` (None: not set).
+
+    `VideoClient` describes each. Declared once: the methods forward them with
+    `xai_sdk.arguments.options`.
+    """
+
+    image_url: str | None
+    image_file_id: str | None
+    last_frame_url: str | None
+    last_frame_file_id: str | None
+    keyframes: Sequence[Keyframe] | None
+    video_url: str | None
+    video_file_id: str | None
+    duration: int | None
+    aspect_ratio: VideoAspectRatio | None
+    resolution: VideoResolution | None
+    reference_image_urls: Sequence[str] | None
+    reference_image_file_ids: Sequence[str] | None
+    reference_audios: Sequence[ReferenceAudio] | None
+    generate_audio: bool | None
+    storage_options: StorageOptions | image_pb2.StorageOptions | None
 
 
 # -- checking arguments ----------------------------------------------------------------------------
@@ -58,11 +101,7 @@ def convert_video_resolution_to_pb(resolution: VideoResolution) -> video_pb2.Vid
 
 def _entries(name: str, values: object) -> list[Any]:
     """The items of a list argument; None (not set) gives none."""
-    if values is None:
-        return []
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be a list, got {type(values).__name__}")
-    return list(values)
+    return [] if values is None else items(name, values)
 
 
 def _duration(value: object, allowed: tuple[int, int]) -> int:
@@ -84,7 +123,7 @@ def _image(name: str, url: str | None, file_id: str | None) -> image_pb2.ImageUr
     """The image given by `url` (argument ``<name>_url``) or `file_id` (``<name>_file_id``)."""
     if url is not None:
         return image_pb2.ImageUrlContent(
-            image_url=media_source(f"{name}_url", url, "image"), detail=image_pb2.DETAIL_AUTO
+            image_url=media_url(f"{name}_url", url, "image"), detail=image_pb2.DETAIL_AUTO
         )
     if file_id is not None:
         return image_pb2.ImageUrlContent(
@@ -95,7 +134,7 @@ def _image(name: str, url: str | None, file_id: str | None) -> image_pb2.ImageUr
 
 def _video(url: str | None, file_id: str | None) -> video_pb2.VideoUrlContent | None:
     if url is not None:
-        return video_pb2.VideoUrlContent(url=media_source("video_url", url, "video"))
+        return video_pb2.VideoUrlContent(url=media_url("video_url", url, "video"))
     if file_id is not None:
         return video_pb2.VideoUrlContent(file_id=non_empty_text("video_file_id", file_id))
     return None
@@ -113,7 +152,7 @@ def _keyframe(entry: object, duration: int | None) -> video_pb2.VideoKeyframe:
         )
     if "image_url" in keyframe:
         image = image_pb2.ImageUrlContent(
-            image_url=media_source("keyframe image_url", keyframe["image_url"], "image"),
+            image_url=media_url("keyframe image_url", keyframe["image_url"], "image"),
             detail=image_pb2.DETAIL_AUTO,
         )
     else:
@@ -152,7 +191,7 @@ def _reference_images(urls: object, file_ids: object) -> list[image_pb2.ImageUrl
     ]
     images.extend(
         image_pb2.ImageUrlContent(
-            image_url=media_source("reference_image_urls entry", url, "image"), detail=image_pb2.DETAIL_AUTO
+            image_url=media_url("reference_image_urls entry", url, "image"), detail=image_pb2.DETAIL_AUTO
         )
         for url in _entries("reference_image_urls", urls)
     )
@@ -167,65 +206,51 @@ def _reference_audio(entry: object) -> video_pb2.AudioUrlContent:
 
 
 def generate_video_request(
-    prompt: str,
-    model: str,
-    *,
-    image_url: str | None = None,
-    image_file_id: str | None = None,
-    last_frame_url: str | None = None,
-    last_frame_file_id: str | None = None,
-    keyframes: Sequence[Keyframe] | None = None,
-    video_url: str | None = None,
-    video_file_id: str | None = None,
-    duration: int | None = None,
-    aspect_ratio: VideoAspectRatio | None = None,
-    resolution: VideoResolution | None = None,
-    reference_image_urls: Sequence[str] | None = None,
-    reference_image_file_ids: Sequence[str] | None = None,
-    reference_audios: Sequence[ReferenceAudio] | None = None,
-    generate_audio: bool | None = None,
-    storage_options: StorageOptions | image_pb2.StorageOptions | None = None,
+    prompt: str, model: str, **options: Unpack[VideoOptions]
 ) -> video_pb2.GenerateVideoRequest:
-    """Check the arguments of `VideoClient.generate` and build its request; None means "not set".
+    """Check the arguments of `VideoClient.generate` and build its request.
 
     Reference images go in file ids first, then URLs. An input image (the first frame) and an
     input video (to edit) exclude each other, as the API documents. The prompt may be empty, to
     animate an input image without one.
     """
+    image_url, image_file_id = options.get("image_url"), options.get("image_file_id")
+    video_url, video_file_id = options.get("video_url"), options.get("video_file_id")
+    last_frame_url, last_frame_file_id = options.get("last_frame_url"), options.get("last_frame_file_id")
     _check_sources(image_url, image_file_id, video_url, video_file_id, last_frame_url, last_frame_file_id)
+    duration = options.get("duration")
     if duration is not None:
         duration = _duration(duration, GENERATION_DURATION_RANGE)
+    aspect_ratio, resolution = options.get("aspect_ratio"), options.get("resolution")
+    storage_options = options.get("storage_options")
     request = video_pb2.GenerateVideoRequest(
         prompt=optional_text("prompt", prompt),
         model=non_empty_text("model", model),
         image=_image("image", image_url, image_file_id),
         last_frame=_image("last_frame", last_frame_url, last_frame_file_id),
-        keyframes=[_keyframe(entry, duration) for entry in _entries("keyframes", keyframes)],
+        keyframes=[_keyframe(entry, duration) for entry in _entries("keyframes", options.get("keyframes"))],
         video=_video(video_url, video_file_id),
         duration=duration,
         aspect_ratio=None if aspect_ratio is None else convert_video_aspect_ratio_to_pb(aspect_ratio),
         resolution=None if resolution is None else convert_video_resolution_to_pb(resolution),
-        reference_images=_reference_images(reference_image_urls, reference_image_file_ids),
+        reference_images=_reference_images(
+            options.get("reference_image_urls"), options.get("reference_image_file_ids")
+        ),
         reference_audios=[
-            _reference_audio(entry) for entry in _entries("reference_audios", reference_audios)
+            _reference_audio(entry) for entry in _entries("reference_audios", options.get("reference_audios"))
         ],
         storage_options=None if storage_options is None else storage_options_to_proto(storage_options),
     )
-    if generate_audio is not None:
+    if (generate_audio := options.get("generate_audio")) is not None:
         request.generate_audio = proto_bool("generate_audio", generate_audio)
     return request
 
 
 def extend_video_request(
-    prompt: str,
-    model: str,
-    *,
-    video_url: str | None = None,
-    video_file_id: str | None = None,
-    duration: int | None = None,
-    storage_options: StorageOptions | image_pb2.StorageOptions | None = None,
+    prompt: str, model: str, **options: Unpack[ExtensionOptions]
 ) -> video_pb2.ExtendVideoRequest:
-    """Check the arguments of `VideoClient.extend` and build its request; None means "not set"."""
+    """Check the arguments of `VideoClient.extend` and build its request."""
+    video_url, video_file_id = options.get("video_url"), options.get("video_file_id")
     _exclusive(video_url=video_url, video_file_id=video_file_id)
     video = _video(video_url, video_file_id)
     if video is None:
@@ -233,8 +258,8 @@ def extend_video_request(
     request = video_pb2.ExtendVideoRequest(
         prompt=optional_text("prompt", prompt), model=non_empty_text("model", model), video=video
     )
-    if duration is not None:
+    if (duration := options.get("duration")) is not None:
         request.duration = _duration(duration, EXTENSION_DURATION_RANGE)
-    if storage_options is not None:
+    if (storage_options := options.get("storage_options")) is not None:
         request.storage_options.CopyFrom(storage_options_to_proto(storage_options))
     return request

@@ -10,7 +10,6 @@ pydantic's.
 from __future__ import annotations
 
 from typing import Final, Literal, TypeAlias, TypedDict
-from urllib.parse import urlsplit
 
 from xai_sdk.arguments import Validator, number, string, typed_dict, union
 from xai_sdk.proto import video_pb2
@@ -86,23 +85,6 @@ class FileIdKeyframe(TypedDict):
 
 Keyframe: TypeAlias = UrlKeyframe | FileIdKeyframe
 """An entry of ``keyframes``: one image source (URL or file id) and a timestamp in seconds."""
-
-
-def media_source(name: str, value: object, media: Literal["image", "video"]) -> str:
-    """An input image or video: an ``http(s)://`` URL or a ``data:<media>/...;base64,...`` URL."""
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string (a URL or a data URL), got {type(value).__name__}")
-    if value.startswith("data:"):
-        header, separator, payload = value[5:].partition(",")
-        if separator and payload and header.endswith(";base64") and header.startswith(f"{media}/"):
-            return value
-    else:
-        parts = urlsplit(value)
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return value
-    shown = value if len(value) <= 60 else value[:60] + "..."
-    example = "data:image/jpeg;base64,..." if media == "image" else "data:video/mp4;base64,..."
-    raise ValueError(f"{name} must be an http(s) URL or a base64 data URL such as {example!r}, got {shown!r}")
 
 
 _NON_EMPTY = string(strip=True, min_length=1)
