@@ -152,6 +152,7 @@ SERVICE_MODULES = (
     "xai_sdk.auth",
     "xai_sdk.batch._client",
     "xai_sdk.chat._chat",
+    "xai_sdk.chat._client",
     "xai_sdk.collections._collections",
     "xai_sdk.files._files",
     "xai_sdk.files._upload",

@@ -3,20 +3,13 @@
 It has the names of `xai_sdk.chat` too, as the official module does (and more).
 """
 
-from typing import TYPE_CHECKING, TypeAlias
-
 from xai_sdk import chat
 from xai_sdk._compat import tracing_names
 from xai_sdk.chat import *  # noqa: F403
 from xai_sdk.chat import AsyncChatClient as Client
+from xai_sdk.chat import AsyncChatType as Chat
 from xai_sdk.poll_timer import PollTimer
 from xai_sdk.proto import deferred_pb2
-from xai_sdk.service import Async
-
-if TYPE_CHECKING:  # what `client.chat.create()` returns is typed as the generic class
-    Chat: TypeAlias = chat.BaseChat[Async]
-else:
-    Chat = chat.AsyncChat
 
 __all__ = ["Chat", "Client", "PollTimer", "deferred_pb2"]
 __all__ += chat.__all__

@@ -14,10 +14,11 @@ Message helpers (`user`, `system`, `assistant`, `developer`, `tool_result`), con
 server-side tools of `xai_sdk.tools`), and what calls return (`Response`, `Chunk`, ...).
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from xai_sdk._compat import lazy_names, should_disable_sensitive_attributes
-from xai_sdk.chat._chat import Chat, ChatClient, completions_request
+from xai_sdk.chat._chat import Chat
+from xai_sdk.chat._client import ChatClient
 from xai_sdk.chat._content import (
     assistant,
     developer,
@@ -31,6 +32,7 @@ from xai_sdk.chat._content import (
     user,
 )
 from xai_sdk.chat._functions import tool_from_function
+from xai_sdk.chat._request import completions_request
 from xai_sdk.chat._response import (
     Chunk,
     CompactContextResponse,
@@ -81,6 +83,15 @@ class SyncChat(Chat[Sync]):
 class AsyncChat(Chat[Async]):
     """A conversation of `xai_sdk.AsyncClient` (the official ``xai_sdk.aio.chat.Chat``)."""
 
+
+if TYPE_CHECKING:  # the official modules' `Chat`, typed as what `client.chat.create()` returns
+    SyncChatType: TypeAlias = Chat[Sync]
+    AsyncChatType: TypeAlias = Chat[Async]
+else:
+    SyncChatType = SyncChat
+    """``xai_sdk.sync.chat.Chat``: `SyncChat`, which type checkers see as ``Chat[Sync]``."""
+    AsyncChatType = AsyncChat
+    """``xai_sdk.aio.chat.Chat``: `AsyncChat`, which type checkers see as ``Chat[Async]``."""
 
 BaseChat = Chat
 """The official SDK's name of the conversation class."""

@@ -1,4 +1,4 @@
-"""Building messages, content parts and tools, and turning `create()` arguments into protos.
+"""Building messages, content parts and tools: what a conversation is made of.
 
 Everything here is pure and checks its input: a bad argument raises `ValueError` or `TypeError`
 saying what is allowed, before any request is sent.
@@ -8,24 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, cast, overload
+from typing import Any, overload
 
-from xai_sdk.arguments import literal, typed_dict, validate
-from xai_sdk.chat._types import (
-    AgentCountMap,
-    Content,
-    Guideline,
-    GuidelineBehaviorMap,
-    GuidelineCategoryMap,
-    ImageDetail,
-    IncludeOption,
-    IncludeOptionMap,
-    ReasoningEffort,
-    ReasoningEffortMap,
-    ResponseFormatMap,
-    ToolMode,
-    ToolModeMap,
-)
+from xai_sdk.chat._types import Content, ImageDetail
 from xai_sdk.proto import chat_pb2, image_pb2
 
 __all__ = [
@@ -191,29 +176,7 @@ def required_tool(name: str) -> chat_pb2.ToolChoice:
     return chat_pb2.ToolChoice(function_name=name)
 
 
-# -- create() arguments -------------------------------------------------------------------------
-
-
-def reasoning_effort_to_proto(effort: ReasoningEffort | int) -> chat_pb2.ReasoningEffort:
-    """``"low"`` etc. to the enum; enum values pass through."""
-    if isinstance(effort, str):
-        if effort in ReasoningEffortMap:
-            return ReasoningEffortMap[effort]
-        raise ValueError(f"Invalid reasoning effort: {effort}. Must be one of: {tuple(ReasoningEffortMap)}")
-    return cast("chat_pb2.ReasoningEffort", _enum_value("reasoning effort", chat_pb2.ReasoningEffort, effort))
-
-
-def tool_choice_to_proto(choice: ToolMode | chat_pb2.ToolChoice) -> chat_pb2.ToolChoice:
-    """``"auto"``, ``"none"``, ``"required"`` or a `required_tool(...)` choice."""
-    if isinstance(choice, chat_pb2.ToolChoice):
-        return choice
-    if not isinstance(choice, str):
-        raise TypeError(
-            f"tool_choice must be 'auto', 'none', 'required' or required_tool(name), got {choice!r}"
-        )
-    if choice not in ToolModeMap:
-        raise ValueError(f"Invalid tool mode: {choice}. Must be one of: {tuple(ToolModeMap)}")
-    return chat_pb2.ToolChoice(mode=ToolModeMap[choice])
+# -- structured output -------------------------------------------------------------------------
 
 
 def is_pydantic_model(value: object) -> bool:
@@ -228,78 +191,3 @@ def is_pydantic_model(value: object) -> bool:
 def json_schema_of(model: Any) -> str:
     """The JSON schema of a pydantic model class, as the API takes it."""
     return json.dumps(model.model_json_schema())
-
-
-def response_format_to_proto(response_format: Any) -> chat_pb2.ResponseFormat:
-    """``"text"``, ``"json_object"``, a pydantic model class, a JSON schema dict, or the proto."""
-    if isinstance(response_format, chat_pb2.ResponseFormat):
-        return response_format
-    if isinstance(response_format, str):
-        if response_format not in ResponseFormatMap:
-            raise ValueError(
-                f"Invalid response format: {response_format}. Must be one of: {('text', 'json_object')}"
-            )
-        return chat_pb2.ResponseFormat(format_type=ResponseFormatMap[response_format])
-    if is_pydantic_model(response_format):
-        return chat_pb2.ResponseFormat(
-            format_type=chat_pb2.FORMAT_TYPE_JSON_SCHEMA, schema=json_schema_of(response_format)
-        )
-    if isinstance(response_format, Mapping):
-        return chat_pb2.ResponseFormat(
-            format_type=chat_pb2.FORMAT_TYPE_JSON_SCHEMA, schema=json.dumps(response_format)
-        )
-    raise TypeError(
-        "response_format must be 'text', 'json_object', a pydantic model class, a JSON schema dict or a "
-        f"chat_pb2.ResponseFormat, got {response_format!r}"
-    )
-
-
-def include_to_proto(option: IncludeOption | int) -> chat_pb2.IncludeOption:
-    """An include option name to the enum; enum values pass through."""
-    if isinstance(option, str):
-        if option in IncludeOptionMap:
-            return IncludeOptionMap[option]
-        raise ValueError(f"Invalid include option: {option}. Must be one of: {IncludeOptionMap.keys()}")
-    return cast("chat_pb2.IncludeOption", _enum_value("include option", chat_pb2.IncludeOption, option))
-
-
-def agent_count_to_proto(count: int) -> chat_pb2.AgentCount:
-    """4 or 16 agents to the enum. The enum values themselves are accepted too."""
-    if count in AgentCountMap:
-        return AgentCountMap[count]
-    if count in (chat_pb2.AGENT_COUNT_4, chat_pb2.AGENT_COUNT_16) and not isinstance(count, bool):
-        return count  # type: ignore[return-value]
-    raise ValueError(f"Invalid agent count: {count}. Must be one of: {list(AgentCountMap)}")
-
-
-GUIDELINE_SHAPE = typed_dict(
-    {
-        "type": literal("policy"),
-        "category": literal(*GuidelineCategoryMap),
-        "behavior": literal(*GuidelineBehaviorMap),
-    }
-)
-"""A guideline dict as the official SDK's pydantic model takes it (other keys are ignored)."""
-
-
-def guideline_to_proto(guideline: Guideline | chat_pb2.Guideline) -> chat_pb2.Guideline:
-    """``{"type": "policy", "category": ..., "behavior": ...}`` to the proto; protos pass through.
-
-    Raises `xai_sdk.arguments.ValidationError` (a `ValueError`) for anything else.
-    """
-    if isinstance(guideline, chat_pb2.Guideline):
-        return guideline
-    checked = validate(GUIDELINE_SHAPE, guideline, "Guideline")
-    return chat_pb2.Guideline(
-        policy=chat_pb2.PolicyGuideline(
-            category=GuidelineCategoryMap[checked["category"]],
-            behavior=GuidelineBehaviorMap[checked["behavior"]],
-        )
-    )
-
-
-def _enum_value(kind: str, enum: Any, value: object) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool) and value in enum.values():
-        return value
-    names = [name for name in enum.keys() if "INVALID" not in name]  # noqa: SIM118 - not a dict
-    raise ValueError(f"Invalid {kind} {value!r}: must be one of {names}")
