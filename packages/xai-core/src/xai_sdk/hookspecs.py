@@ -179,7 +179,7 @@ the operation name, the provider (xAI), the API host, and its port."""
 class SpanResult:
     """What the result of a call adds to its span (returned by `SpanPlan.describe_result`)."""
 
-    attributes: dict[str, SpanValue] = field(default_factory=dict)
+    attributes: Mapping[str, SpanValue] = field(default_factory=dict)
     """The service's own attributes of the result, e.g. ``{"gen_ai.response.id": ...}``."""
     model: str | None = None
     """The model that answered, when the call has one."""
@@ -212,7 +212,7 @@ class SpanPlan:
     """The operation the call performs, e.g. ``"chat"`` or ``"generate_image"``."""
     model: str | None = None
     """The model the request names, when it names one."""
-    attributes: dict[str, SpanValue] = field(default_factory=dict)
+    attributes: Mapping[str, SpanValue] = field(default_factory=dict)
     """The service's own attributes of the call, known when it starts."""
     common: frozenset[CallFact] = frozenset()
     """Which facts of the call the span states besides `attributes` (the requested model is
