@@ -524,30 +524,3 @@ def test_the_official_sync_and_aio_module_paths_name_the_variants_of_the_one_cli
     assert sync_image.Client is variant(ImageClient, is_async=False)
     assert aio_image.Client is variant(ImageClient, is_async=True)
     assert sync_image.ImageResponse is aio_image.ImageResponse is ImageResponse
-
-
-# Every option the three entry points share, set at once: each method forwards all of them.
-EVERY_OPTION: dict[str, Any] = {
-    "image_urls": [PIXEL, "https://example.com/b.png"],
-    "user": "user-7",
-    "image_format": "base64",
-    "aspect_ratio": "16:9",
-    "resolution": "2k",
-    "quality": "low",
-    "storage_options": {"filename": "kept.png", "expires_after": 3600},
-}
-
-
-async def test_sample_sample_batch_and_prepare_send_the_same_request(client, xai_emulator: Emulator) -> None:
-    await outcome(client.image.sample("A quiet harbour", "grok-imagine-image-2.0", **EVERY_OPTION))
-    sampled = sent(xai_emulator)
-    await outcome(client.image.sample_batch("A quiet harbour", "grok-imagine-image-2.0", 3, **EVERY_OPTION))
-    batched = sent(xai_emulator)
-    prepared = client.image.prepare("A quiet harbour", "grok-imagine-image-2.0", **EVERY_OPTION).image_request
-    assert (sampled.n, batched.n) == (1, 3)
-    batched.n = sampled.n
-    assert prepared.n in (0, 1)
-    prepared.n = sampled.n
-    assert sampled == batched == prepared
-    assert sampled.user == "user-7" and sampled.storage_options.filename == "kept.png"
-    assert [image.image_url for image in sampled.images] == EVERY_OPTION["image_urls"]
