@@ -10,6 +10,7 @@ video jobs and batches take, how they end, and what server-side tools return.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import json
 import shlex
@@ -148,6 +149,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             '"text": ...}]}, "code_execution": {"output": "42\\n"}, "x_search": {"error": "..."}}'
         ),
     )
+    from xai_sdk.emulator.cassette import _cli  # noqa: PLC0415
+
+    _cli.add_arguments(parser)
 
 
 def configure(emulator: Emulator, args: argparse.Namespace) -> None:
@@ -169,8 +173,13 @@ def serve(args: argparse.Namespace, *, prog: str = "xai-emulator") -> int:
 
     The ``export`` lines go to stdout, where a script can read them; the rest goes to stderr.
     Returns the exit status: 0 once stopped by Ctrl-C or SIGTERM, 1 when the port cannot be
-    bound, 2 when the server-side tools file is not valid.
+    bound, 2 when the server-side tools file is not valid. With ``--cassette``, a cassette is
+    served instead (`xai_sdk.emulator.cassette`), in front of an emulator when it records.
     """
+    if args.cassette is not None:
+        from xai_sdk.emulator.cassette import _cli  # noqa: PLC0415
+
+        return _cli.serve(args, prog=prog)
     emulator = Emulator(
         host=args.host, port=args.port, api_key=args.api_key, management_api_key=args.management_key
     )
@@ -184,20 +193,28 @@ def serve(args: argparse.Namespace, *, prog: str = "xai-emulator") -> int:
     except OSError as error:
         print(f"{prog}: {error}", file=sys.stderr)
         return 1
-    for name, value in emulator.env().items():
-        print(f"export {name}={shlex.quote(value)}")
+    print_exports(emulator.env())
     print(f"# {prog} serving on {emulator.address}; Ctrl-C to stop", file=sys.stderr, flush=True)
-    sys.stdout.flush()
-
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        stop.wait()
-    except KeyboardInterrupt:
-        pass
+        wait_until_stopped()
     finally:
         emulator.stop()
     return 0
+
+
+def print_exports(variables: dict[str, str]) -> None:
+    """Print the ``export`` lines of `variables` on stdout, for a shell or a script to read."""
+    for name, value in variables.items():
+        print(f"export {name}={shlex.quote(value)}")
+    sys.stdout.flush()
+
+
+def wait_until_stopped() -> None:
+    """Block until Ctrl-C or SIGTERM."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with contextlib.suppress(KeyboardInterrupt):
+        stop.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
