@@ -58,11 +58,15 @@ async def _upload(t: Any, size: int) -> Any:
     return await t.call(t.client.files.upload(bytes(range(256)) * (size // 256), filename="data.bin"))
 
 
+def _read(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
 async def _download(t: Any) -> Any:
     uploaded = await _upload(t, 200_000)  # large enough for the cassette's side files
     target = t.path("copy.bin", b"")
     written = await t.call(t.client.files.download(uploaded.id, target))
-    return {"written": written, "content": Path(target).read_bytes()}
+    return {"written": written, "content": _read(target)}
 
 
 async def _download_missing(t: Any) -> Any:
