@@ -18,13 +18,41 @@ from xai_sdk.emulator.chat import Reply
 STREAM = "Chat/GetCompletionChunk"
 
 
-async def wait_for_cancellation(emulator: Emulator) -> bool:
+async def wait_for_cancellation(emulator: Emulator, seconds: float = 5.0) -> bool:
+    """Whether the server saw the stream cancelled within `seconds` (it learns of it asynchronously)."""
     record = emulator.calls(STREAM)[0]
-    for _ in range(500):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if record.cancelled:
             return True
         await asyncio.sleep(0.01)
-    return False
+    return record.cancelled
+
+
+async def test_breaking_out_of_an_async_for_cancels_the_rpc(xai_emulator: Emulator) -> None:
+    # The stream object is referenced by nothing but the loop: dropping it is the only signal.
+    xai_emulator.chat.script(Reply(content="word " * 5000))
+    async with xai_emulator.async_client() as client:
+        async for _ in client.chat.create("grok-4", messages=[user("long")]).stream():
+            break
+        assert await wait_for_cancellation(xai_emulator, seconds=1.0)  # the issue's bound: 1 s
+
+
+def test_breaking_out_of_a_for_cancels_the_rpc(xai_emulator: Emulator) -> None:
+    xai_emulator.chat.script(Reply(content="word " * 5000))
+    with xai_emulator.client() as client:
+        for _ in client.chat.create("grok-4", messages=[user("long")]).stream():
+            break
+        assert asyncio.run(wait_for_cancellation(xai_emulator, seconds=1.0))
+
+
+async def test_an_async_stream_dropped_before_its_end_cancels_the_rpc(xai_emulator: Emulator) -> None:
+    xai_emulator.chat.script(Reply(content="word " * 5000))
+    async with xai_emulator.async_client() as client:
+        stream = client.chat.create("grok-4", messages=[user("long")]).stream()
+        await anext(stream)
+        del stream
+        assert await wait_for_cancellation(xai_emulator, seconds=1.0)
 
 
 async def test_an_async_stream_closed_from_another_task_ends_cleanly(xai_emulator: Emulator) -> None:

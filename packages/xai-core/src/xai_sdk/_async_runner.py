@@ -8,16 +8,14 @@ operations (a `Gather`) as tasks. Everything else is `xai_sdk._flow.CallState`'s
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Coroutine
 from typing import Any, TypeVar
 
 import grpc
 import grpc.aio
 
-from xai_sdk._flow import CallState, Failure, Requests, outcome_of, requests_of
+from xai_sdk._flow import CallState, Failure, Requests, outcome_of
 from xai_sdk._runners import Runner
-from xai_sdk.errors import request_id_from
 from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step
 from xai_sdk.service import Binding
 
@@ -49,31 +47,26 @@ class AsyncRunner(Runner):
         A server stream's messages are read here rather than in a helper: an async generator
         cannot delegate to another, and a layer per message would slow every stream.
         """
-        try:
+        with state:
             step = state.advance(None)
             while step is not None:
                 if type(step) is Receive:
                     outcome = call = state.open_stream(step)
                     if type(call) is not Failure:
-                        on_chunk, emit, info, delivered = step.on_chunk, step.emit, state.info, 0
+                        handle, emit, delivered = state.chunk_handler(step), step.emit, 0
                         try:
                             while (chunk := await call.read()) is not _END_OF_STREAM:
                                 if chunk is None:  # grpc.aio's way of saying it did not parse
                                     outcome = state.stream_unparsable(step, await call.initial_metadata())
                                     break
-                                if not delivered:
-                                    state.request_id = request_id_from(await call.initial_metadata())
                                 delivered += 1
-                                if not emit:
-                                    on_chunk(chunk)
-                                    continue
-                                if info is not None:
-                                    state.chunk_arrived(info, chunk)
-                                yield on_chunk(chunk)
-                                if state.closed:
-                                    return
+                                value = handle(chunk)
+                                if emit:
+                                    yield value
+                                    if state.closed:  # by the caller, or another task
+                                        return
                             else:
-                                outcome = state.stream_ended(step)
+                                outcome = state.stream_ended(step, await call.initial_metadata())
                         except grpc.RpcError as error:
                             outcome = state.stream_failed(step, error, delivered)
                         except asyncio.CancelledError:
@@ -91,13 +84,6 @@ class AsyncRunner(Runner):
                 else:
                     outcome = await self._perform(step, state)
                 step = state.advance(outcome)
-        except GeneratorExit:
-            state.close()
-            state.flow.close()
-            raise
-        except BaseException as error:
-            state.abort(error)
-            raise
 
     async def _perform(self, step: Step, state: CallState) -> Any:
         if type(step) is Call:
@@ -116,30 +102,23 @@ class AsyncRunner(Runner):
         return await self._gather(step, state.binding)
 
     async def _call(self, step: Call[Any, Any], state: CallState) -> Any:
-        prepared = state.prepare(step.rpc)
-        if type(prepared) is Failure:
+        prepared = state.prepare(step)
+        if isinstance(prepared, Failure):
             return prepared
-        callable_, timeout, metadata = prepared  # type: ignore[misc]
-        started = time.monotonic()
-        requests = requests_of(step)
-        sent = _produced_in_threads(requests) if type(requests) is Requests else requests
-        call = callable_(sent, timeout=timeout, metadata=metadata)
+        requests = prepared.request
+        call = prepared.start(_produced_in_threads(requests) if type(requests) is Requests else None)
         try:
             response = await call
-        except grpc.RpcError as error:
-            return state.request_failure(step, requests, started) or state.rpc_failed(
-                step.rpc, step.request, error, started
-            )
-        except asyncio.CancelledError:
-            # grpc.aio cancels the RPC when the request iterator raises: give the flow that error.
-            failure = state.request_failure(step, requests, started)
+        except (grpc.RpcError, asyncio.CancelledError) as error:
+            # grpc.aio cancels the RPC when an upload's iterator raises: the flow gets that error.
+            failure = state.call_failed(step, requests, error)
             if failure is None:
                 raise
             return failure
         metadata = await call.initial_metadata()
         if response is None:
-            return state.unparsable(step.rpc, step.request, metadata, started)
-        return state.rpc_succeeded(step.rpc, step.request, response, started, metadata)
+            return state.unparsable(step, metadata)
+        return state.rpc_succeeded(step, response, metadata)
 
     async def _gather(self, step: Gather, binding: Binding) -> list[Any]:
         outcomes: list[Any] = [None] * len(step.operations)

@@ -9,7 +9,7 @@ retry decisions, the request id, the early close, and what the observation hooks
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterable, Iterator
+from collections.abc import AsyncIterable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import grpc
@@ -159,6 +159,17 @@ class CallState:
             return None
         return delay
 
+    def __enter__(self) -> CallState:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _: object) -> None:
+        """A runner drives the flow inside ``with state:``; this ends the call if it did not end."""
+        if kind is GeneratorExit:  # the caller dropped or closed the iterator of an emitting call
+            self.close()
+            self.flow.close()
+        elif error is not None:
+            self.abort(error)
+
     def abort(self, error: BaseException) -> None:
         """The call ended with an exception (from the flow, or e.g. a cancellation)."""
         self.failed = not self.finished
@@ -195,47 +206,70 @@ class CallState:
         """How long a `Sleep` may last: as asked, but never past the deadline."""
         return max(0.0, min(seconds, self.deadline - time.monotonic()))
 
-    def prepare(self, rpc: Rpc[Any, Any]) -> tuple[Any, float, Metadata] | Failure:
-        """The multi-callable, timeout and metadata of an RPC, or a failure if time is up."""
+    def prepare(self, step: Call[Any, Any] | Receive[Any, Any]) -> Prepared | Failure:
+        """What making the step's RPC takes, or a failure if the call's time is up.
+
+        The RPC's time starts now (`started`): a call makes one RPC at a time.
+        """
+        rpc = step.rpc
         kind: ChannelKind = rpc.channel or self.binding.channel
         metadata = self.runner.metadata(kind)
-        callable_ = self.runner.transport.callable(rpc, kind)
-        remaining = self.deadline - time.monotonic()
+        function = self.runner.transport.callable(rpc, kind)
+        self.started = time.monotonic()
+        remaining = self.deadline - self.started
         if remaining <= 0:
             error = error_from_status(
                 grpc.StatusCode.DEADLINE_EXCEEDED,
                 "the call's timeout ran out before this RPC could start",
                 method=rpc.path,
             )
-            return self.rpc_failed(rpc, None, error, time.monotonic())
-        return callable_, remaining, metadata
+            return self.rpc_failed(rpc, None, error)
+        request = step.request
+        if rpc.kind == "client_stream" and not isinstance(request, AsyncIterable):
+            request = Requests(request)
+        return Prepared(function, request, remaining, metadata)
 
     def open_stream(self, step: Receive[Any, Any]) -> Any:
         """Start the server stream of a `Receive` step: its gRPC call, or a failure if time is up."""
-        prepared = self.prepare(step.rpc)
-        if type(prepared) is Failure:
+        prepared = self.prepare(step)
+        if isinstance(prepared, Failure):
             return prepared
-        callable_, timeout, metadata = prepared  # type: ignore[misc]
-        self.started = time.monotonic()
-        self.live = callable_(step.request, timeout=timeout, metadata=metadata)
+        self.live = prepared.start()
         return self.live
 
-    def stream_ended(self, step: Receive[Any, Any]) -> Any:
+    def chunk_handler(self, step: Receive[Any, Any]) -> Callable[[Any], Any]:
+        """What to call with each message of the step's stream: `on_chunk`, observed if emitted."""
+        info, on_chunk = self.info, step.on_chunk
+        if info is None or not step.emit:
+            return on_chunk
+        observers = self.runner.observers
+
+        def observed(chunk: Any) -> Any:
+            info.chunks += 1
+            if info.first_chunk_time is None:
+                info.first_chunk_time = time.time()
+            if observers.wants_chunks:
+                observers.stream_chunk(info, chunk)
+            return on_chunk(chunk)
+
+        return observed
+
+    def stream_ended(self, step: Receive[Any, Any], metadata: Any) -> Any:
         """Record the end of a `Receive` step's stream; returns the flow's outcome (None)."""
         self.live = None
-        return self.rpc_succeeded(step.rpc, step.request, None, self.started, None)
+        return self.rpc_succeeded(step, None, metadata)
 
     def stream_failed(self, step: Receive[Any, Any], error: grpc.RpcError, delivered: int) -> Failure:
         """Record the failure of a `Receive` step's stream after `delivered` messages."""
         self.live.cancel()  # after a response that did not parse, the server may still be sending
         self.live = None
-        return self.rpc_failed(step.rpc, step.request, error, self.started, delivered)
+        return self.rpc_failed(step.rpc, step.request, error, delivered)
 
     def stream_unparsable(self, step: Receive[Any, Any], metadata: Any) -> Failure:
         """A message of a `Receive` step's stream did not parse (grpc.aio hands it over as None)."""
         self.live.cancel()
         self.live = None
-        return self.unparsable(step.rpc, step.request, metadata, self.started)
+        return self.unparsable(step, metadata)
 
     def handler_failed(self, error: Exception) -> Failure:
         """A `Receive` step's `on_chunk` raised: the stream is cancelled, the flow gets the error."""
@@ -243,49 +277,63 @@ class CallState:
         self.live = None
         return Failure(error)
 
-    def chunk_arrived(self, info: CallInfo, chunk: Any) -> None:
-        """Tell the observers about a chunk of a stream that is emitted."""
-        info.chunks += 1
-        if info.first_chunk_time is None:
-            info.first_chunk_time = time.time()
-        if self.runner.observers.wants_chunks:
-            self.runner.observers.stream_chunk(info, chunk)
-
-    def rpc_succeeded(
-        self, rpc: Rpc[Any, Any], request: Any, response: Any, started: float, metadata: Any
-    ) -> Any:
-        """Record a successful RPC; returns its response, the flow's outcome."""
+    def rpc_succeeded(self, step: Call[Any, Any] | Receive[Any, Any], response: Any, metadata: Any) -> Any:
+        """Record the step's successful RPC; returns its response, the flow's outcome."""
         self.request_id = request_id_from(metadata) or self.request_id
         if self.info is not None:
-            rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), response, None, time.monotonic() - started)
+            rpc, elapsed = step.rpc, time.monotonic() - self.started
+            rpc_info = RpcInfo(rpc.path, _loggable(rpc, step.request), response, None, elapsed)
             rpc_info.request_id = self.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return response
 
-    def unparsable(self, rpc: Rpc[Any, Any], request: Any, metadata: Any, started: float) -> Failure:
+    def unparsable(self, step: Call[Any, Any] | Receive[Any, Any], metadata: Any) -> Failure:
         """Record an RPC whose response did not parse (grpc.aio hands it over as None)."""
-        return self.rpc_failed(rpc, request, unparsable_response(rpc, metadata), started)
+        return self.rpc_failed(step.rpc, step.request, unparsable_response(step.rpc, metadata))
 
     def rpc_failed(
-        self, rpc: Rpc[Any, Any], request: Any, error: grpc.RpcError, started: float, delivered: int = 0
+        self, rpc: Rpc[Any, Any], request: Any, error: grpc.RpcError, delivered: int = 0
     ) -> Failure:
         """Record a failed RPC; returns the typed error as the flow's outcome."""
         typed = from_grpc_error(error, rpc.path)
         if self.info is not None:
-            rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), None, typed, time.monotonic() - started)
+            elapsed = time.monotonic() - self.started
+            rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), None, typed, elapsed)
             rpc_info.request_id = typed.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return Failure(typed, delivered)
 
-    def request_failure(self, step: Call[Any, Any], requests: Any, started: float) -> Failure | None:
-        """The failure to raise when a client stream's own iterator raised, else None."""
-        if type(requests) is not Requests or requests.error is None:
-            return None
-        cancelled = error_from_status(
-            grpc.StatusCode.CANCELLED, f"the request iterator raised {requests.error!r}", method=step.rpc.path
-        )
-        self.rpc_failed(step.rpc, None, cancelled, started)
-        return Failure(requests.error)
+    def call_failed(self, step: Call[Any, Any], requests: Any, error: BaseException) -> Failure | None:
+        """Record the failure of a `Call` step's RPC; None if it is a cancellation to propagate.
+
+        When an upload's own iterator raised, grpc reports a bare cancellation (UNKNOWN on
+        `Client`, `asyncio.CancelledError` on `AsyncClient`): the flow gets that exception instead.
+        """
+        if type(requests) is Requests and requests.error is not None:
+            message = f"the request iterator raised {requests.error!r}"
+            cancelled = error_from_status(grpc.StatusCode.CANCELLED, message, method=step.rpc.path)
+            self.rpc_failed(step.rpc, None, cancelled)
+            return Failure(requests.error)
+        if isinstance(error, grpc.RpcError):
+            return self.rpc_failed(step.rpc, step.request, error)
+        return None
+
+
+class Prepared:
+    """What making one RPC takes: the multi-callable, the request(s), the time left, the metadata."""
+
+    __slots__ = ("function", "metadata", "request", "timeout")
+
+    def __init__(self, function: Any, request: Any, timeout: float, metadata: Metadata) -> None:
+        self.function = function
+        self.request = request
+        self.timeout = timeout
+        self.metadata = metadata
+
+    def start(self, request: Any = None) -> Any:
+        """Start the RPC (with `request` in place of the prepared one if given): its gRPC call."""
+        sent = self.request if request is None else request
+        return self.function(sent, timeout=self.timeout, metadata=self.metadata)
 
 
 def unparsable_response(rpc: Rpc[Any, Any], metadata: Any) -> RpcError:
@@ -344,13 +392,6 @@ class Requests:
         except Exception as error:
             self.error = error
             raise
-
-
-def requests_of(step: Call[Any, Any]) -> Any:
-    """The request to send: a client stream's iterable wrapped in `Requests`."""
-    if step.rpc.kind != "client_stream" or isinstance(step.request, AsyncIterable):
-        return step.request
-    return Requests(step.request)
 
 
 def _loggable(rpc: Rpc[Any, Any], request: Any) -> Any:

@@ -14,10 +14,9 @@ from typing import Any, TypeVar
 
 import grpc
 
-from xai_sdk._flow import CallState, Failure, outcome_of, requests_of
+from xai_sdk._flow import CallState, Failure, outcome_of
 from xai_sdk._runners import Runner
-from xai_sdk.errors import request_id_from
-from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep
+from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step
 from xai_sdk.service import Binding
 
 T = TypeVar("T")
@@ -37,7 +36,7 @@ class SyncRunner(Runner):
 
     def emitted(self, state: CallState) -> Iterator[Any]:
         """Drive the call's flow, step by step; yields the values it emits."""
-        try:
+        with state:
             step = state.advance(None)
             while step is not None:
                 if type(step) is Receive:
@@ -45,65 +44,53 @@ class SyncRunner(Runner):
                 elif type(step) is Emit:
                     yield from step.values
                     outcome = None
-                elif type(step) is Call:
-                    outcome = self._call(step, state)
-                elif type(step) is Sleep:
-                    time.sleep(state.sleep_seconds(step.seconds))
-                    outcome = None
-                elif type(step) is Offload:
-                    outcome = outcome_of(step.function, *step.args)
-                elif type(step) is Run:
-                    outcome = outcome_of(self.run, step.operation, state.binding, step.method or state.method)
                 else:
-                    assert type(step) is Gather
-                    outcome = self._gather(step, state.binding)
-                if state.closed:
+                    outcome = self._perform(step, state)
+                if state.closed:  # by another thread, while this one waited for the server
                     return
                 step = state.advance(outcome)
-        except GeneratorExit:
-            state.close()
-            state.flow.close()
-            raise
-        except BaseException as error:
-            state.abort(error)
-            raise
+
+    def _perform(self, step: Step, state: CallState) -> Any:
+        if type(step) is Call:
+            return self._call(step, state)
+        if type(step) is Sleep:
+            time.sleep(state.sleep_seconds(step.seconds))
+            return None
+        if type(step) is Offload:
+            return outcome_of(step.function, *step.args)
+        if type(step) is Run:
+            return outcome_of(self.run, step.operation, state.binding, step.method or state.method)
+        assert type(step) is Gather
+        return self._gather(step, state.binding)
 
     def _receive(self, step: Receive[Any, Any], state: CallState) -> Generator[Any, None, Any]:
         call = state.open_stream(step)
         if type(call) is Failure:
             return call
-        on_chunk, emit, info, delivered = step.on_chunk, step.emit, state.info, 0
+        handle, emit, delivered = state.chunk_handler(step), step.emit, 0
         try:
             for chunk in call:
-                if not delivered:
-                    state.request_id = request_id_from(call.initial_metadata())
                 delivered += 1
-                if not emit:
-                    on_chunk(chunk)
-                    continue
-                if info is not None:
-                    state.chunk_arrived(info, chunk)
-                yield on_chunk(chunk)
+                value = handle(chunk)
+                if emit:
+                    yield value
         except grpc.RpcError as error:
             return None if state.closed else state.stream_failed(step, error, delivered)
         except Exception as error:
             return state.handler_failed(error)
-        return state.stream_ended(step)
+        return state.stream_ended(step, call.initial_metadata())
 
     def _call(self, step: Call[Any, Any], state: CallState) -> Any:
-        prepared = state.prepare(step.rpc)
-        if type(prepared) is Failure:
+        prepared = state.prepare(step)
+        if isinstance(prepared, Failure):
             return prepared
-        callable_, timeout, metadata = prepared  # type: ignore[misc]
-        started = time.monotonic()
-        requests = requests_of(step)
         try:
-            response, call = callable_.with_call(requests, timeout=timeout, metadata=metadata)
-        except grpc.RpcError as error:
-            return state.request_failure(step, requests, started) or state.rpc_failed(
-                step.rpc, step.request, error, started
+            response, call = prepared.function.with_call(
+                prepared.request, timeout=prepared.timeout, metadata=prepared.metadata
             )
-        return state.rpc_succeeded(step.rpc, step.request, response, started, call.initial_metadata())
+        except grpc.RpcError as error:
+            return state.call_failed(step, prepared.request, error)
+        return state.rpc_succeeded(step, response, call.initial_metadata())
 
     def _gather(self, step: Gather, binding: Binding) -> list[Any]:
         outcomes: list[Any] = [None] * len(step.operations)
