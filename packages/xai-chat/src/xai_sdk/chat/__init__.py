@@ -87,11 +87,8 @@ class AsyncChat(Chat[Async]):
 if TYPE_CHECKING:  # the official modules' `Chat`, typed as what `client.chat.create()` returns
     SyncChatType: TypeAlias = Chat[Sync]
     AsyncChatType: TypeAlias = Chat[Async]
-else:
-    SyncChatType = SyncChat
-    """``xai_sdk.sync.chat.Chat``: `SyncChat`, which type checkers see as ``Chat[Sync]``."""
-    AsyncChatType = AsyncChat
-    """``xai_sdk.aio.chat.Chat``: `AsyncChat`, which type checkers see as ``Chat[Async]``."""
+else:  # the classes `SyncChat` and `AsyncChat` at run time
+    SyncChatType, AsyncChatType = SyncChat, AsyncChat
 
 BaseChat = Chat
 """The official SDK's name of the conversation class."""

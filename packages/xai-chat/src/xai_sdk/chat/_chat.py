@@ -40,6 +40,7 @@ DEFAULT_DEFER_TIMEOUT = timedelta(minutes=10)
 DEFAULT_DEFER_INTERVAL = timedelta(seconds=1)
 
 ModelT = TypeVar("ModelT")
+T = TypeVar("T")
 
 
 # -- which output a response shows --------------------------------------------------------------
@@ -193,14 +194,7 @@ class Chat(Bound[ModeT]):
             response.process_chunk(chunk)
             return response, Chunk(chunk, response._index)
 
-        return StreamOperation(
-            GET_COMPLETION_CHUNK,
-            request,
-            on_chunk,
-            result=lambda: response,
-            timeout=call_timeout(timeout),
-            details=self._details,
-        )
+        return self._stream(request, on_chunk, lambda: response, timeout)
 
     @stream_operation
     def stream_batch(
@@ -216,11 +210,21 @@ class Chat(Bound[ModeT]):
             first.process_chunk(chunk)
             return responses, [Chunk(chunk, i) for i in range(n)]
 
+        return self._stream(request, on_chunk, lambda: responses, timeout)
+
+    def _stream(
+        self,
+        request: chat_pb2.GetCompletionsRequest,
+        on_chunk: Callable[[chat_pb2.GetChatCompletionChunk], T],
+        result: Callable[[], Any],
+        timeout: Timeout,
+    ) -> StreamOperation[T]:
+        """The stream of `request`'s chunks, each turned into what the caller iterates by `on_chunk`."""
         return StreamOperation(
             GET_COMPLETION_CHUNK,
             request,
             on_chunk,
-            result=lambda: responses,
+            result=result,
             timeout=call_timeout(timeout),
             details=self._details,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Annotated, Any, TypedDict
 
 from typing_extensions import Unpack
@@ -72,11 +72,33 @@ def _ranged(low: float, high: float, *, integer: bool = False) -> Convert:
     return lambda name, value: proto_float(name, value, low, high)
 
 
-def _each(
-    convert: Callable[[Any], Any], what: str = "", item_type: type | tuple[type, ...] = object
-) -> Convert:
+def _each(convert: Convert, what: str = "", item_type: type | tuple[type, ...] = object) -> Convert:
     """A list setting, each of its items converted."""
-    return lambda name, values: [convert(item) for item in items(name, values, what, item_type)]
+    return lambda name, values: [convert(name, item) for item in items(name, values, what, item_type)]
+
+
+def _literal(kind: str, names: Mapping[Any, int], enum_values: Collection[int], allowed: object) -> Convert:
+    """A literal (or an enum value of `enum_values`), refused in the official SDK's words.
+
+    ``Invalid reasoning effort: maximal. Must be one of: ('none', 'low', ...)``: `allowed` is the
+    list the official message shows.
+    """
+    refusal = f"Invalid {kind}: {{value}}. Must be one of: {{allowed}}"
+    return lambda name, value: choice(name, value, names, enum_values, refusal=refusal, allowed=allowed)
+
+
+_tool_mode = _literal("tool mode", ToolModeMap, (), tuple(ToolModeMap))
+_format_type = _literal("response format", ResponseFormatMap, (), ("text", "json_object"))
+_reasoning_effort = _literal(
+    "reasoning effort", ReasoningEffortMap, chat_pb2.ReasoningEffort.values(), tuple(ReasoningEffortMap)
+)
+_include = _literal(
+    "include option", IncludeOptionMap, chat_pb2.IncludeOption.values(), IncludeOptionMap.keys()
+)
+_agent_count = _literal(
+    "agent count", AgentCountMap, (chat_pb2.AGENT_COUNT_4, chat_pb2.AGENT_COUNT_16), list(AgentCountMap)
+)
+_service_tier = _literal("service tier", ServiceTierMap, usage_pb2.ServiceTier.values(), list(ServiceTierMap))
 
 
 # -- the settings ------------------------------------------------------------------------------------
@@ -112,14 +134,7 @@ def _tool_choice(name: str, value: Any) -> chat_pb2.ToolChoice:
         return value
     if not isinstance(value, str):
         raise TypeError(f"{name} must be 'auto', 'none', 'required' or required_tool(name), got {value!r}")
-    mode = choice(
-        name,
-        value,
-        ToolModeMap,
-        refusal="Invalid tool mode: {value}. Must be one of: {allowed}",
-        allowed=tuple(ToolModeMap),
-    )
-    return chat_pb2.ToolChoice(mode=mode)
+    return chat_pb2.ToolChoice(mode=_tool_mode(name, value))
 
 
 def _response_format(name: str, value: Any) -> chat_pb2.ResponseFormat:
@@ -127,14 +142,7 @@ def _response_format(name: str, value: Any) -> chat_pb2.ResponseFormat:
     if isinstance(value, chat_pb2.ResponseFormat):
         return value
     if isinstance(value, str):
-        format_type = choice(
-            name,
-            value,
-            ResponseFormatMap,
-            refusal="Invalid response format: {value}. Must be one of: {allowed}",
-            allowed=("text", "json_object"),
-        )
-        return chat_pb2.ResponseFormat(format_type=format_type)
+        return chat_pb2.ResponseFormat(format_type=_format_type(name, value))
     if is_pydantic_model(value):
         return chat_pb2.ResponseFormat(
             format_type=chat_pb2.FORMAT_TYPE_JSON_SCHEMA, schema=json_schema_of(value)
@@ -147,57 +155,12 @@ def _response_format(name: str, value: Any) -> chat_pb2.ResponseFormat:
     )
 
 
-def _reasoning_effort(name: str, value: Any) -> chat_pb2.ReasoningEffort:
-    return choice(
-        name,
-        value,
-        ReasoningEffortMap,
-        chat_pb2.ReasoningEffort.values(),
-        refusal="Invalid reasoning effort: {value}. Must be one of: {allowed}",
-        allowed=tuple(ReasoningEffortMap),
-    )
-
-
 def _search_parameters(name: str, value: Any) -> chat_pb2.SearchParameters:
     if isinstance(value, SearchParameters):
         return value._to_proto()
     if isinstance(value, chat_pb2.SearchParameters):
         return value
     raise TypeError(f"{name} must be a SearchParameters, got {type(value).__name__}")
-
-
-def _include(option: Any) -> chat_pb2.IncludeOption:
-    return choice(
-        "include",
-        option,
-        IncludeOptionMap,
-        chat_pb2.IncludeOption.values(),
-        refusal="Invalid include option: {value}. Must be one of: {allowed}",
-        allowed=IncludeOptionMap.keys(),
-    )
-
-
-def _agent_count(name: str, value: Any) -> chat_pb2.AgentCount:
-    """4 or 16 agents; the enum values themselves are accepted too."""
-    return choice(
-        name,
-        value,
-        AgentCountMap,
-        (chat_pb2.AGENT_COUNT_4, chat_pb2.AGENT_COUNT_16),
-        refusal="Invalid agent count: {value}. Must be one of: {allowed}",
-        allowed=list(AgentCountMap),
-    )
-
-
-def _service_tier(name: str, value: Any) -> usage_pb2.ServiceTier:
-    return choice(
-        name,
-        value,
-        ServiceTierMap,
-        usage_pb2.ServiceTier.values(),
-        refusal="Invalid service tier: {value}. Must be one of: {allowed}",
-        allowed=list(ServiceTierMap),
-    )
 
 
 GUIDELINE_SHAPE = typed_dict(
@@ -210,7 +173,7 @@ GUIDELINE_SHAPE = typed_dict(
 """A guideline dict as the official SDK's pydantic model takes it (other keys are ignored)."""
 
 
-def _guideline(guideline: Any) -> chat_pb2.Guideline:
+def _guideline(name: str, guideline: Any) -> chat_pb2.Guideline:
     """``{"type": "policy", "category": ..., "behavior": ...}`` to the proto; protos pass through.
 
     Raises `xai_sdk.arguments.ValidationError` (a `ValueError`) for anything else.

@@ -61,11 +61,8 @@ class AsyncImageClient(ImageClient[Async]):
 if TYPE_CHECKING:  # the official modules' `ImageResponse`, typed as what `client.image.sample()` returns
     SyncImageResponseType: TypeAlias = ImageResponse[Sync]
     AsyncImageResponseType: TypeAlias = ImageResponse[Async]
-else:
-    SyncImageResponseType = ImageResponse
-    """``xai_sdk.sync.image.ImageResponse``, which type checkers see as ``ImageResponse[Sync]``."""
-    AsyncImageResponseType = ImageResponse
-    """``xai_sdk.aio.image.ImageResponse``, which type checkers see as ``ImageResponse[Async]``."""
+else:  # the generic class itself at run time
+    SyncImageResponseType = AsyncImageResponseType = ImageResponse
 
 BaseClient = ImageClient
 """The official SDK's name of the image sub-client class."""
