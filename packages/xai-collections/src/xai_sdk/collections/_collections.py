@@ -8,22 +8,25 @@ to the API host with the API key, like the official SDK.
 from __future__ import annotations
 
 import contextlib
-import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from google.protobuf import empty_pb2
-
-from xai_sdk._config import to_seconds_or_default
-from xai_sdk.arguments import choice, non_empty_text, non_empty_texts, optional_text, page_limit, text
+from xai_sdk.arguments import flag, non_empty_text, non_empty_texts, seconds
+from xai_sdk.collections._request import (
+    content,
+    create_collection_request,
+    document_fields,
+    list_collections_request,
+    list_documents_request,
+    search_request,
+    update_collection_request,
+    update_document_request,
+)
+from xai_sdk.collections._response import DocumentIndexingError, indexing_done, nothing
 from xai_sdk.collections._types import (
-    COLLECTION_SORT_BY,
     DEFAULT_INDEXING_POLL_INTERVAL,
     DEFAULT_INDEXING_TIMEOUT,
-    DOCUMENT_SORT_BY,
-    HNSW_METRIC,
-    ORDER,
     ChunkConfiguration,
     CollectionSortBy,
     DocumentSortBy,
@@ -31,16 +34,13 @@ from xai_sdk.collections._types import (
     FieldDefinitionUpdate,
     HNSWMetric,
     Order,
-    chunk_configuration_to_proto,
-    field_definition_to_proto,
-    field_definition_update_to_proto,
 )
 from xai_sdk.errors import RpcError
 from xai_sdk.files._files import DELETE_FILE
 from xai_sdk.files._upload import prepare_upload, upload_flow
-from xai_sdk.operations import PENDING, Call, Flow, Operation, Timeout, poll, rpc, unary
+from xai_sdk.operations import Call, Flow, Operation, Timeout, poll, rpc, unary
 from xai_sdk.proto import collections_pb2, documents_pb2, files_pb2, shared_pb2, types_pb2
-from xai_sdk.retrieval import RetrievalModeInput, retrieval_mode_fields
+from xai_sdk.retrieval import RetrievalModeInput
 from xai_sdk.service import Bound, ModeT, operation
 
 __all__ = ["Collections", "DocumentIndexingError"]
@@ -68,72 +68,6 @@ GENERATE_COLLECTION_DESCRIPTION = rpc(
     collections_pb2, "Collections", "GenerateCollectionDescription", channel="management"
 )
 SEARCH = rpc(documents_pb2, "Documents", "Search", channel="api")
-
-_INDEXING = frozenset(
-    {
-        collections_pb2.DOCUMENT_STATUS_PROCESSING,
-        collections_pb2.DOCUMENT_STATUS_CHUNKED,
-        collections_pb2.DOCUMENT_STATUS_EMBEDDING,
-        collections_pb2.DOCUMENT_STATUS_WRITING,
-    }
-)
-
-
-class DocumentIndexingError(ValueError):
-    """A document's indexing failed (`upload_document(..., wait_for_indexing=True)`).
-
-    A `ValueError`, as in the official SDK; `document` is its `DocumentMetadata`, with the
-    server's ``error_message``.
-    """
-
-    def __init__(self, document: collections_pb2.DocumentMetadata) -> None:
-        super().__init__(f"Document indexing failed: {document.error_message}")
-        self.document = document
-
-
-def _indexed(document: collections_pb2.DocumentMetadata) -> Any:
-    """The `poll` decision on a document's status while waiting for its indexing."""
-    status = document.status
-    if status == collections_pb2.DOCUMENT_STATUS_PROCESSED:
-        return document
-    if status == collections_pb2.DOCUMENT_STATUS_FAILED:
-        raise DocumentIndexingError(document)
-    if status not in _INDEXING:
-        warnings.warn(
-            f"Encountered unknown status: {status} whilst waiting for document indexing.", stacklevel=2
-        )
-    return PENDING
-
-
-def _nothing(_: empty_pb2.Empty) -> None:
-    return None
-
-
-def _document_fields(fields: Any) -> dict[str, str] | None:
-    if fields is None:
-        return None
-    if not isinstance(fields, Mapping):
-        raise TypeError(
-            f"fields must be a dict of strings, e.g. {{'author': 'Ada'}}, got {type(fields).__name__}"
-        )
-    for key, value in fields.items():
-        if not isinstance(key, str) or not key.strip():
-            raise ValueError(f"field names must be non-empty strings, got {key!r}")
-        if not isinstance(value, str):
-            raise TypeError(f"the value of field {key!r} must be a string, got {type(value).__name__}")
-    return dict(fields)
-
-
-def _content(name: str, data: Any) -> bytes:
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"{name} must be bytes, got {type(data).__name__}")
-    return bytes(data)
-
-
-def _sequence(name: str, values: Any) -> list[Any]:
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list, got {type(values).__name__}")
-    return list(values)
 
 
 class Collections(Bound[ModeT]):
@@ -191,21 +125,9 @@ class Collections(Bound[ModeT]):
         unknown metric names raise `ValueError` here.
 
         """
-        request = collections_pb2.CreateCollectionRequest(collection_name=non_empty_text("name", name))
-        if model_name:  # as in the official SDK, an empty name is the default model
-            request.index_configuration.model_name = text("model_name", model_name)
-        if chunk_configuration is not None:
-            request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
-        if metric_space is not None:
-            request.metric_space = choice(  # type: ignore[assignment]
-                "metric_space", metric_space, HNSW_METRIC, types_pb2.HNSWMetric.values()
-            )
-        if field_definitions is not None:
-            request.field_definitions.extend(
-                field_definition_to_proto(item) for item in _sequence("field_definitions", field_definitions)
-            )
-        if description is not None:
-            request.collection_description = text("description", description)
+        request = create_collection_request(
+            name, model_name, chunk_configuration, metric_space, field_definitions, description
+        )
         return self._managed(unary(CREATE_COLLECTION, request, timeout=timeout))
 
     @operation
@@ -237,25 +159,9 @@ class Collections(Bound[ModeT]):
         "delete"}`` (deleting removes the field from every document). At least one change is
         required. Returns the updated metadata.
         """
-        if name is None and chunk_configuration is None and field_definitions is None and description is None:
-            raise ValueError(
-                "At least one of name, chunk_configuration, field_definitions, "
-                "or description must be provided to update a collection"
-            )
-        request = collections_pb2.UpdateCollectionRequest(
-            collection_id=non_empty_text("collection_id", collection_id)
+        request = update_collection_request(
+            collection_id, name, chunk_configuration, field_definitions, description
         )
-        if name is not None:
-            request.collection_name = non_empty_text("name", name)
-        if chunk_configuration is not None:
-            request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
-        if field_definitions is not None:
-            request.field_definition_updates.extend(
-                field_definition_update_to_proto(item)
-                for item in _sequence("field_definitions", field_definitions)
-            )
-        if description is not None:
-            request.collection_description = text("description", description)
         return self._managed(unary(UPDATE_COLLECTION, request, timeout=timeout))
 
     @operation
@@ -264,7 +170,7 @@ class Collections(Bound[ModeT]):
         request = collections_pb2.DeleteCollectionRequest(
             collection_id=non_empty_text("collection_id", collection_id)
         )
-        return self._managed(unary(DELETE_COLLECTION, request, _nothing, timeout=timeout))
+        return self._managed(unary(DELETE_COLLECTION, request, nothing, timeout=timeout))
 
     @operation
     def generate_description(self, collection_id: str, *, timeout: Timeout = None) -> Operation[str]:
@@ -307,13 +213,12 @@ class Collections(Bound[ModeT]):
         uploaded file is deleted before the error is raised (the official SDK leaves it behind).
         """
         request = collections_pb2.AddDocumentToCollectionRequest(
-            collection_id=non_empty_text("collection_id", collection_id), fields=_document_fields(fields)
+            collection_id=non_empty_text("collection_id", collection_id), fields=document_fields(fields)
         )
-        upload = prepare_upload(_content("data", data), filename=non_empty_text("name", name))
-        if not isinstance(wait_for_indexing, bool):
-            raise TypeError(f"wait_for_indexing must be True or False, got {wait_for_indexing!r}")
-        interval = to_seconds_or_default(poll_interval, DEFAULT_INDEXING_POLL_INTERVAL, "poll_interval")
-        waiting = to_seconds_or_default(timeout, DEFAULT_INDEXING_TIMEOUT, "timeout")
+        upload = prepare_upload(content("data", data), filename=non_empty_text("name", name))
+        flag("wait_for_indexing", wait_for_indexing)
+        interval = seconds("poll_interval", poll_interval, DEFAULT_INDEXING_POLL_INTERVAL)
+        waiting = seconds("timeout", timeout, DEFAULT_INDEXING_TIMEOUT)
         self._require_management_key()  # before the upload (the official SDK uploads first)
 
         def flow() -> Flow[collections_pb2.DocumentMetadata]:
@@ -332,7 +237,7 @@ class Collections(Bound[ModeT]):
                 document: collections_pb2.DocumentMetadata = yield check
                 return document
             indexed: collections_pb2.DocumentMetadata = yield from poll(
-                check, _indexed, interval=interval, timeout=waiting, waiting_for="document to be indexed"
+                check, indexing_done, interval=interval, timeout=waiting, waiting_for="document to be indexed"
             )
             return indexed
 
@@ -354,9 +259,9 @@ class Collections(Bound[ModeT]):
         request = collections_pb2.AddDocumentToCollectionRequest(
             collection_id=non_empty_text("collection_id", collection_id),
             file_id=non_empty_text("file_id", file_id),
-            fields=_document_fields(fields),
+            fields=document_fields(fields),
         )
-        return self._managed(unary(ADD_DOCUMENT_TO_COLLECTION, request, _nothing, timeout=timeout))
+        return self._managed(unary(ADD_DOCUMENT_TO_COLLECTION, request, nothing, timeout=timeout))
 
     @operation
     def get_document(
@@ -393,7 +298,7 @@ class Collections(Bound[ModeT]):
             collection_id=non_empty_text("collection_id", collection_id),
             file_id=non_empty_text("file_id", file_id),
         )
-        return self._managed(unary(REMOVE_DOCUMENT_FROM_COLLECTION, request, _nothing, timeout=timeout))
+        return self._managed(unary(REMOVE_DOCUMENT_FROM_COLLECTION, request, nothing, timeout=timeout))
 
     @operation
     def update_document(
@@ -412,14 +317,7 @@ class Collections(Bound[ModeT]):
         The new content travels in the request itself (not streamed), so it is limited to
         the message size of the channel (20 MiB by default).
         """
-        request = collections_pb2.UpdateDocumentRequest(
-            collection_id=non_empty_text("collection_id", collection_id),
-            file_id=non_empty_text("file_id", file_id),
-            name=None if name is None else non_empty_text("name", name),
-            data=None if data is None else _content("data", data),
-            content_type=None if content_type is None else non_empty_text("content_type", content_type),
-            fields=_document_fields(fields),
-        )
+        request = update_document_request(collection_id, file_id, name, data, content_type, fields)
         return self._managed(unary(UPDATE_DOCUMENT, request, timeout=timeout))
 
     @operation
@@ -431,7 +329,7 @@ class Collections(Bound[ModeT]):
             collection_id=non_empty_text("collection_id", collection_id),
             file_id=non_empty_text("file_id", file_id),
         )
-        return self._managed(unary(REINDEX_DOCUMENT, request, _nothing, timeout=timeout))
+        return self._managed(unary(REINDEX_DOCUMENT, request, nothing, timeout=timeout))
 
     # -- search -------------------------------------------------------------------------------
 
@@ -461,19 +359,8 @@ class Collections(Bound[ModeT]):
         `documents_pb2.SearchResponse`; each match has the file id, chunk content and score.
 
         """
-        fields: dict[str, Any] = {
-            "query": non_empty_text("query", query),
-            "source": documents_pb2.DocumentsSource(
-                collection_ids=non_empty_texts("collection_ids", collection_ids)
-            ),
-        }
-        if limit is not None:
-            fields["limit"] = page_limit(limit)
-        if instructions is not None:
-            fields["instructions"] = text("instructions", instructions)
-        if retrieval_mode is not None:
-            fields.update(retrieval_mode_fields(retrieval_mode))
-        return unary(SEARCH, documents_pb2.SearchRequest(**fields), timeout=timeout)
+        request = search_request(query, collection_ids, limit, instructions, retrieval_mode)
+        return unary(SEARCH, request, timeout=timeout)
 
     # -- listings (last: `list` is a method name in this class) -------------------------------
 
@@ -495,16 +382,7 @@ class Collections(Bound[ModeT]):
         ``"desc"``; `filter` e.g. ``'status:DOCUMENT_STATUS_PROCESSED'`` or ``'fields.isbn:"978"'``.
         Unknown names raise `ValueError` (the official SDK sends an unknown value).
         """
-        request = collections_pb2.ListDocumentsRequest(
-            collection_id=non_empty_text("collection_id", collection_id),
-            limit=None if limit is None else page_limit(limit),
-            order=None if order is None else choice("order", order, ORDER, shared_pb2.Ordering.values()),  # type: ignore[arg-type]
-            sort_by=None  # type: ignore[arg-type]
-            if sort_by is None
-            else choice("sort_by", sort_by, DOCUMENT_SORT_BY, collections_pb2.DocumentsSortBy.values()),
-            pagination_token=optional_text("pagination_token", pagination_token),
-            filter=optional_text("filter", filter),
-        )
+        request = list_documents_request(collection_id, limit, order, sort_by, pagination_token, filter)
         return self._managed(unary(LIST_DOCUMENTS, request, timeout=timeout))
 
     @operation
@@ -524,15 +402,7 @@ class Collections(Bound[ModeT]):
         `filter` e.g. ``'collection_name:"SEC" AND documents_count:>10'``. Unknown names raise
         `ValueError` (the official SDK sends an unknown value).
         """
-        request = collections_pb2.ListCollectionsRequest(
-            limit=None if limit is None else page_limit(limit),
-            order=None if order is None else choice("order", order, ORDER, shared_pb2.Ordering.values()),  # type: ignore[arg-type]
-            sort_by=None  # type: ignore[arg-type]
-            if sort_by is None
-            else choice("sort_by", sort_by, COLLECTION_SORT_BY, collections_pb2.CollectionsSortBy.values()),
-            filter=optional_text("filter", filter),
-            pagination_token=optional_text("pagination_token", pagination_token),
-        )
+        request = list_collections_request(limit, order, sort_by, filter, pagination_token)
         return self._managed(unary(LIST_COLLECTIONS, request, timeout=timeout))
 
 

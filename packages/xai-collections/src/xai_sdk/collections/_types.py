@@ -1,4 +1,4 @@
-"""The public types of `xai_sdk.collections`, their hand-written checks and their protos.
+"""The public types of `xai_sdk.collections`: literals, the dicts users pass, and their checks.
 
 The dicts users pass (`ChunkConfiguration`, `FieldDefinition`, field definition updates) are
 checked before any RPC as the official SDK checks them with pydantic (see `xai_sdk.arguments`):
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import Any, Literal, TypeAlias, TypedDict
+from typing import Literal, TypeAlias, TypedDict
 
 from typing_extensions import NotRequired
 
-from xai_sdk.arguments import Check, Validator, boolean, integer, literal, string, typed_dict, validate
+from xai_sdk.arguments import Check, Validator, boolean, integer, literal, string, typed_dict
 from xai_sdk.proto import collections_pb2, shared_pb2, types_pb2
 
 __all__ = [
@@ -41,9 +41,6 @@ __all__ = [
     "HNSWMetric",
     "Order",
     "TokensConfiguration",
-    "chunk_configuration_to_proto",
-    "field_definition_to_proto",
-    "field_definition_update_to_proto",
 ]
 
 Order: TypeAlias = Literal["asc", "desc"]
@@ -156,7 +153,7 @@ FIELD_DEFINITION_ADD_SHAPE = typed_dict(
     {"field_definition": FIELD_DEFINITION_SHAPE, "operation": literal("add")}
 )
 FIELD_DEFINITION_DELETE_SHAPE = typed_dict({"key": string(), "operation": literal("delete")})
-_SIZINGS: Mapping[str, Mapping[str, Check]] = {
+SIZINGS: Mapping[str, Mapping[str, Check]] = {
     "chars_configuration": {"max_chunk_size_chars": integer(), "chunk_overlap_chars": integer()},
     "tokens_configuration": {
         "max_chunk_size_tokens": integer(),
@@ -168,44 +165,11 @@ _SIZINGS: Mapping[str, Mapping[str, Check]] = {
 CHUNK_CONFIGURATION_SHAPE = typed_dict(
     {},
     {
-        **{key: typed_dict(fields) for key, fields in _SIZINGS.items()},
+        **{key: typed_dict(fields) for key, fields in SIZINGS.items()},
         "strip_whitespace": boolean(),
         "inject_name_into_chunks": boolean(),
     },
 )
-
-_INT32_MAX = 2**31 - 1
-
-
-def _check_sizes(key: str, sizing: Mapping[str, Any]) -> None:
-    """A chunk size the API can cut with: positive, and an overlap smaller than it."""
-    unit = key.removesuffix("_configuration")
-    size, overlap = sizing[f"max_chunk_size_{unit}"], sizing[f"chunk_overlap_{unit}"]
-    if not 1 <= size <= _INT32_MAX:
-        raise ValueError(f"{key}: max_chunk_size_{unit} must be positive, got {size}")
-    if not 0 <= overlap < size:
-        raise ValueError(
-            f"{key}: chunk_overlap_{unit} ({overlap}) must be zero or more and smaller than "
-            f"max_chunk_size_{unit} ({size})"
-        )
-
-
-def _check_chunk_configuration(value: Any) -> ChunkConfiguration:
-    checked = validate(CHUNK_CONFIGURATION_SHAPE, value, "ChunkConfiguration")
-    sizings = [key for key in _SIZINGS if checked.get(key)]
-    if not sizings:
-        raise ValueError(
-            "Must specify exactly one chunking strategy "
-            "('chars_configuration', 'tokens_configuration', or 'bytes_configuration')."
-        )
-    if len(sizings) > 1:
-        raise ValueError(
-            f"Cannot specify multiple chunking strategies ({', '.join(map(repr, sizings))}). "
-            "Please specify only one chunking strategy."
-        )
-    _check_sizes(sizings[0], checked[sizings[0]])
-    return checked  # type: ignore[no-any-return]
-
 
 FieldDefinitionValidator: Validator[FieldDefinition] = Validator(FIELD_DEFINITION_SHAPE, "FieldDefinition")
 """Checks a `FieldDefinition` dict: ``validate_python(value)`` returns it checked, or raises
@@ -223,57 +187,3 @@ ChunkConfigurationValidator: Validator[ChunkConfiguration] = Validator(
 )
 """Checks a `ChunkConfiguration` dict (the shape; `chunk_configuration_to_proto` also requires
 exactly one sizing)."""
-
-
-# -- protos -----------------------------------------------------------------------------------
-
-
-def field_definition_to_proto(
-    value: FieldDefinition | collections_pb2.FieldDefinition,
-) -> collections_pb2.FieldDefinition:
-    """A checked `FieldDefinition` dict as its message; a message passes through."""
-    if isinstance(value, collections_pb2.FieldDefinition):
-        return value
-    if not isinstance(value, Mapping):
-        raise TypeError(f"field definitions are dicts or FieldDefinition messages, got {value!r}")
-    return collections_pb2.FieldDefinition(**FieldDefinitionValidator.validate_python(value))
-
-
-def field_definition_update_to_proto(
-    value: FieldDefinitionUpdate | collections_pb2.FieldDefinitionUpdate,
-) -> collections_pb2.FieldDefinitionUpdate:
-    """A checked add or delete update as its message; a message passes through."""
-    if isinstance(value, collections_pb2.FieldDefinitionUpdate):
-        return value
-    if not isinstance(value, Mapping):
-        raise TypeError(
-            f"field definition updates are dicts or FieldDefinitionUpdate messages, got {value!r}"
-        )
-    operation = value.get("operation")
-    if operation == "add":
-        added = FieldDefinitionAddValidator.validate_python(value)
-        return collections_pb2.FieldDefinitionUpdate(
-            field_definition=collections_pb2.FieldDefinition(**added["field_definition"]),
-            operation=collections_pb2.FIELD_DEFINITION_ADD,
-        )
-    if operation == "delete":
-        deleted = FieldDefinitionDeleteValidator.validate_python(value)
-        return collections_pb2.FieldDefinitionUpdate(
-            field_definition=collections_pb2.FieldDefinition(key=deleted["key"]),
-            operation=collections_pb2.FIELD_DEFINITION_DELETE,
-        )
-    raise ValueError(
-        f"Unknown field definition operation: {operation!r}. Expected 'add' or 'delete'. Updates are "
-        "{'field_definition': {...}, 'operation': 'add'} or {'key': ..., 'operation': 'delete'}."
-    )
-
-
-def chunk_configuration_to_proto(
-    value: ChunkConfiguration | types_pb2.ChunkConfiguration,
-) -> types_pb2.ChunkConfiguration:
-    """A checked `ChunkConfiguration` dict as its message; a message passes through."""
-    if isinstance(value, types_pb2.ChunkConfiguration):
-        return value
-    if not isinstance(value, Mapping):
-        raise TypeError(f"chunk_configuration is a dict or a ChunkConfiguration message, got {value!r}")
-    return types_pb2.ChunkConfiguration(**_check_chunk_configuration(value))
