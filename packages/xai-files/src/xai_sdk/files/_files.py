@@ -6,13 +6,12 @@ import builtins
 import os
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import IO, Any
+from typing import IO
 
-from xai_sdk.arguments import choice, non_empty_text, optional_text, page_limit
+from xai_sdk.arguments import non_empty_text, page_limit
 from xai_sdk.files._download import PartFile, download_target
+from xai_sdk.files._request import batch_files, content_request, list_request
 from xai_sdk.files._types import (
-    ORDER,
-    SORT_BY,
     BatchUploadCallback,
     FileInput,
     Order,
@@ -46,18 +45,6 @@ CREATE_PUBLIC_URL = rpc(files_pb2, "Files", "CreatePublicUrl")
 REVOKE_PUBLIC_URL = rpc(files_pb2, "Files", "RevokePublicUrl")
 
 DEFAULT_BATCH_SIZE = 50
-
-
-def _content_request(file_id: str) -> files_pb2.RetrieveFileContentRequest:
-    return files_pb2.RetrieveFileContentRequest(file_id=non_empty_text("file_id", file_id))
-
-
-def _batch_files(files: Any) -> builtins.list[Any]:
-    if isinstance(files, (str, bytes, os.PathLike)) or not isinstance(files, Sequence):
-        raise TypeError(f"files must be a list of paths or file objects, got {type(files).__name__}")
-    if not files:
-        raise ValueError("files cannot be empty - please provide at least one file to upload")
-    return builtins.list(files)
 
 
 class Files(Bound[ModeT]):
@@ -123,7 +110,7 @@ class Files(Bound[ModeT]):
         completion order. Raw bytes are not accepted here (wrap them in `io.BytesIO` with a
         ``name``, or use `upload`). `timeout` bounds each file's upload.
         """
-        items = _batch_files(files)
+        items = batch_files(files)
         limit = page_limit(batch_size, "batch_size")
         if on_file_complete is not None and not callable(on_file_complete):
             raise TypeError("on_file_complete must be a function of (index, file, result)")
@@ -178,7 +165,7 @@ class Files(Bound[ModeT]):
         For large files, `download` writes to disk without holding the content in memory, and
         `iter_content` yields it chunk by chunk.
         """
-        request = _content_request(file_id)
+        request = content_request(file_id)
 
         def flow() -> Flow[bytes]:
             parts: builtins.list[bytes] = []
@@ -204,7 +191,7 @@ class Files(Bound[ModeT]):
         written, as for `upload` (the total is None: the stream does not announce the size; the
         file's ``size`` from `get` has it).
         """
-        request = _content_request(file_id)
+        request = content_request(file_id)
         target = download_target(path)
         report = progress_reporter(on_progress)
 
@@ -230,7 +217,7 @@ class Files(Bound[ModeT]):
         """A file's content chunk by chunk (``for`` / ``async for``); closing the stream stops it."""
         return StreamOperation(
             RETRIEVE_FILE_CONTENT,
-            _content_request(file_id),
+            content_request(file_id),
             lambda chunk: chunk.data,
             timeout=call_timeout(timeout),
         )
@@ -286,16 +273,5 @@ class Files(Bound[ModeT]):
         the defaults silently).
 
         """
-        request = files_pb2.ListFilesRequest()
-        if limit is not None:
-            request.limit = page_limit(limit)
-        if order is not None:
-            request.order = choice("order", order, ORDER, files_pb2.Ordering.values())  # type: ignore[assignment]
-        if sort_by is not None:
-            request.sort_by = choice("sort_by", sort_by, SORT_BY, files_pb2.FilesSortBy.values())  # type: ignore[assignment]
-        token = optional_text("pagination_token", pagination_token)
-        if token is not None:
-            request.pagination_token = token
-        if optional_text("filter", filter):
-            request.filter = filter  # type: ignore[assignment]
+        request = list_request(limit, order, sort_by, pagination_token, filter)
         return unary(LIST_FILES, request, timeout=timeout)
