@@ -96,3 +96,55 @@ def test_no_class_exists_in_a_sync_and_an_async_twin() -> None:
         }
     twins = {name for name in classes if name.startswith("Async") and name[5:] in classes}
     assert twins <= {"AsyncClient", "AsyncRunner"}, twins
+
+
+CORE = ROOT / "packages" / "xai-core" / "src" / "xai_sdk"
+CORE_MODULE_LINES = 400
+"""The size past which a core module should be split (generated protos aside)."""
+
+
+def _core_modules() -> dict[str, Path]:
+    modules = {}
+    for path in CORE.rglob("*.py"):
+        if "proto" not in path.relative_to(CORE).parts:
+            parts = path.relative_to(CORE.parent).with_suffix("").parts
+            modules[".".join(parts).removesuffix(".__init__")] = path
+    return modules
+
+
+def test_no_core_module_is_longer_than_the_limit() -> None:
+    lengths = {name: len(path.read_text().splitlines()) for name, path in _core_modules().items()}
+    assert {name: length for name, length in lengths.items() if length > CORE_MODULE_LINES} == {}
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The core modules `name` imports, at run time or for type checking alike."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        targets = []
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            targets = [f"{node.module}.{alias.name}" for alias in node.names] + [node.module]
+        elif isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        found.update(target for target in targets if target in modules)
+    found.discard(name)
+    found.discard("xai_sdk")  # the package itself, reached by every `from xai_sdk import ...`
+    return found
+
+
+def test_core_modules_import_each_other_without_a_circle() -> None:
+    modules = _core_modules()
+    graph = {name: _imports(name, path, modules) for name, path in modules.items()}
+    circles = []
+    for start in graph:  # a depth-first search from each module back to itself
+        stack = [(start, [start])]
+        seen = set()
+        while stack:
+            name, trail = stack.pop()
+            for target in graph[name]:
+                if target == start:
+                    circles.append(" -> ".join([*trail, start]))
+                elif target not in seen:
+                    seen.add(target)
+                    stack.append((target, [*trail, target]))
+    assert circles == []

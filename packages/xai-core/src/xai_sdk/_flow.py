@@ -10,19 +10,32 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterable, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import grpc
 
 from xai_sdk._config import Metadata
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
-from xai_sdk.meta import ProtoDecorator
+from xai_sdk.meta import attach_request_id
 from xai_sdk.operations import Call, Operation, Receive, Rpc, Sleep, Step
 
 if TYPE_CHECKING:
-    from xai_sdk._runners import Runner
+    from xai_sdk._transport import Transport
+    from xai_sdk.plugins import Observers
     from xai_sdk.service import Binding
+
+
+class Runner(Protocol):
+    """What a call's state needs of the runner that drives it (see `xai_sdk._runners.Runner`)."""
+
+    is_async: ClassVar[bool]
+    timeout: float
+    transport: Transport
+    observers: Observers
+
+    def metadata(self, kind: ChannelKind) -> Metadata:
+        """Everything sent with a call on a channel."""
 
 
 class Failure:
@@ -288,8 +301,16 @@ class CallState:
         return response
 
     def unparsable(self, step: Call[Any, Any] | Receive[Any, Any], metadata: Any) -> Failure:
-        """Record an RPC whose response did not parse (grpc.aio hands it over as None)."""
-        return self.rpc_failed(step.rpc, step.request, unparsable_response(step.rpc, metadata))
+        """Record an RPC whose response did not parse, as grpc's blocking calls report it.
+
+        They raise INTERNAL "Exception deserializing response!"; grpc.aio hands over None.
+        """
+        expected = step.rpc.response_type.DESCRIPTOR.full_name
+        message = f"Exception deserializing response! (not a {expected})"
+        error = error_from_status(
+            grpc.StatusCode.INTERNAL, message, method=step.rpc.path, initial_metadata=metadata
+        )
+        return self.rpc_failed(step.rpc, step.request, error)
 
     def rpc_failed(
         self, rpc: Rpc[Any, Any], request: Any, error: grpc.RpcError, delivered: int = 0
@@ -334,30 +355,6 @@ class Prepared:
         """Start the RPC (with `request` in place of the prepared one if given): its gRPC call."""
         sent = self.request if request is None else request
         return self.function(sent, timeout=self.timeout, metadata=self.metadata)
-
-
-def unparsable_response(rpc: Rpc[Any, Any], metadata: Any) -> RpcError:
-    """The error for a response that does not parse as the RPC's message: INTERNAL, as grpc's own.
-
-    grpc's blocking calls raise INTERNAL "Exception deserializing response!"; grpc.aio returns
-    None instead, which the async runner turns into this same error.
-    """
-    expected = rpc.response_type.DESCRIPTOR.full_name
-    return error_from_status(
-        grpc.StatusCode.INTERNAL,
-        f"Exception deserializing response! (not a {expected})",
-        method=rpc.path,
-        initial_metadata=metadata or (),
-    )
-
-
-def attach_request_id(result: Any, request_id: str | None) -> None:
-    """Give a call's response wrappers (one, or a list or tuple of them) the server's request id."""
-    if request_id is None:
-        return
-    for item in result if isinstance(result, (list, tuple)) else (result,):
-        if isinstance(item, ProtoDecorator):
-            item._request_id = request_id
 
 
 def outcome_of(function: Any, *args: Any) -> Any:

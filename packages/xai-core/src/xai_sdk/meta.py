@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pprint
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 __all__ = ["ProtoDecorator", "T"]
 
@@ -30,3 +30,12 @@ class ProtoDecorator(Generic[T]):
 
     def __repr__(self) -> str:
         return pprint.pformat(self._proto)
+
+
+def attach_request_id(result: Any, request_id: str | None) -> None:
+    """Give a call's response wrappers (one, or a list or tuple of them) the server's request id."""
+    if request_id is None:
+        return
+    for item in result if isinstance(result, (list, tuple)) else (result,):
+        if isinstance(item, ProtoDecorator):
+            item._request_id = request_id
