@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING
 
 from xai_sdk._compat import lazy_names
 from xai_sdk.batch._client import BatchClient
-from xai_sdk.batch._requests import (
+from xai_sdk.batch._request import (
     ADD_CALL_MAX_BYTES,
     ADD_CALL_MAX_REQUESTS,
     MESSAGE_LIMIT_BYTES,
     BatchRequestInput,
 )
-from xai_sdk.batch._results import BatchResult, ListBatchResultsResponse
+from xai_sdk.batch._response import BatchResult, ListBatchResultsResponse
 from xai_sdk.meta import ProtoDecorator
 from xai_sdk.proto import batch_pb2
 from xai_sdk.service import Async, Sync

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from xai_sdk.arguments import INT32_MAX, non_empty_text
-from xai_sdk.batch._requests import BatchRequestInput, batch_id_of, plan_add
-from xai_sdk.batch._results import BatchResult, ListBatchResultsResponse
+from xai_sdk.arguments import non_empty_text
+from xai_sdk.batch._request import (
+    BatchRequestInput,
+    batch_id_of,
+    batches_request,
+    limit_of,
+    plan_add,
+    requests_request,
+    results_request,
+    token_of,
+)
+from xai_sdk.batch._response import BatchResult, ListBatchResultsResponse
 from xai_sdk.errors import RpcError
 from xai_sdk.operations import Call, Flow, Operation, Timeout, call_timeout, rpc, unary
 from xai_sdk.pagination import Page, PagedOperation, paged, paged_operation
@@ -23,40 +31,6 @@ CANCEL_BATCH = rpc(batch_pb2, "BatchMgmt", "CancelBatch")
 ADD_BATCH_REQUESTS = rpc(batch_pb2, "BatchMgmt", "AddBatchRequests")
 LIST_BATCH_REQUEST_METADATA = rpc(batch_pb2, "BatchMgmt", "ListBatchRequestMetadata")
 LIST_BATCH_RESULTS = rpc(batch_pb2, "BatchMgmt", "ListBatchResults")
-
-
-def _limit(name: str, value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be a positive integer or None, got {value!r}")
-    if not 1 <= value <= INT32_MAX:
-        raise ValueError(f"{name} must be a positive integer, got {value}")
-    return value
-
-
-def _token(value: Any) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise TypeError(
-            f"pagination_token must be a string (a page's pagination_token) or None, got {value!r}"
-        )
-    return value
-
-
-def _batches_request(limit: int | None, token: str | None) -> batch_pb2.ListBatchesRequest:
-    return batch_pb2.ListBatchesRequest(limit=limit, pagination_token=token)
-
-
-def _requests_request(
-    batch_id: str, limit: int | None, token: str | None
-) -> batch_pb2.ListBatchRequestMetadataRequest:
-    return batch_pb2.ListBatchRequestMetadataRequest(batch_id=batch_id, limit=limit, pagination_token=token)
-
-
-def _results_request(
-    batch_id: str, limit: int | None, token: str | None
-) -> batch_pb2.ListBatchResultsRequest:
-    return batch_pb2.ListBatchResultsRequest(batch_id=batch_id, limit=limit, pagination_token=token)
 
 
 def _add_flow(messages: Iterable[batch_pb2.AddBatchRequestsRequest]) -> Flow[None]:
@@ -145,7 +119,7 @@ class BatchClient(Bound[ModeT]):
         `limit` is the page size (the server's default when None). To go through all of them,
         `iter_batches` fetches the pages for you.
         """
-        request = _batches_request(_limit("limit", limit), _token(pagination_token))
+        request = batches_request(limit_of("limit", limit), token_of(pagination_token))
         return unary(LIST_BATCHES, request, timeout=timeout)
 
     @operation
@@ -161,7 +135,9 @@ class BatchClient(Bound[ModeT]):
 
         `iter_batch_requests` goes through all of them.
         """
-        request = _requests_request(batch_id_of(batch_id), _limit("limit", limit), _token(pagination_token))
+        request = requests_request(
+            batch_id_of(batch_id), limit_of("limit", limit), token_of(pagination_token)
+        )
         return unary(LIST_BATCH_REQUEST_METADATA, request, timeout=timeout)
 
     @operation
@@ -177,7 +153,7 @@ class BatchClient(Bound[ModeT]):
 
         Results appear as requests finish. `iter_results` goes through all of them.
         """
-        request = _results_request(batch_id_of(batch_id), _limit("limit", limit), _token(pagination_token))
+        request = results_request(batch_id_of(batch_id), limit_of("limit", limit), token_of(pagination_token))
         return unary(LIST_BATCH_RESULTS, request, ListBatchResultsResponse, timeout=timeout)
 
     # -- lazy listings ----------------------------------------------------------------------------
@@ -192,10 +168,10 @@ class BatchClient(Bound[ModeT]):
         `page_size` is the number of batches per call (the server's default when None);
         `pagination_token` starts from a page of an earlier listing; `timeout` bounds each call.
         """
-        size, token = _limit("page_size", page_size), _token(pagination_token)
+        size, token = limit_of("page_size", page_size), token_of(pagination_token)
         return paged(
             LIST_BATCHES,
-            lambda next_token: _batches_request(size, next_token),
+            lambda next_token: batches_request(size, next_token),
             lambda response: Page(response.batches, response.pagination_token),
             timeout=timeout,
             first_token=token,
@@ -215,10 +191,10 @@ class BatchClient(Bound[ModeT]):
         Same keywords as `iter_batches`.
         """
         checked_id = batch_id_of(batch_id)
-        size, token = _limit("page_size", page_size), _token(pagination_token)
+        size, token = limit_of("page_size", page_size), token_of(pagination_token)
         return paged(
             LIST_BATCH_REQUEST_METADATA,
-            lambda next_token: _requests_request(checked_id, size, next_token),
+            lambda next_token: requests_request(checked_id, size, next_token),
             lambda response: Page(response.batch_request_metadata, response.pagination_token),
             timeout=timeout,
             first_token=token,
@@ -240,10 +216,10 @@ class BatchClient(Bound[ModeT]):
         page is fetched. Same keywords as `iter_batches`.
         """
         checked_id = batch_id_of(batch_id)
-        size, token = _limit("page_size", page_size), _token(pagination_token)
+        size, token = limit_of("page_size", page_size), token_of(pagination_token)
         return paged(
             LIST_BATCH_RESULTS,
-            lambda next_token: _results_request(checked_id, size, next_token),
+            lambda next_token: results_request(checked_id, size, next_token),
             _results_page,
             timeout=timeout,
             first_token=token,

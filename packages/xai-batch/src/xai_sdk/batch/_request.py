@@ -1,4 +1,4 @@
-"""What `client.batch.add` sends: its input checked up front, then cut into bounded calls.
+"""What `client.batch` sends: its `add` input checked up front then cut into bounded calls, and its listings.
 
 `plan_add` checks every item before anything is sent (type, content, size, duplicate ids) and
 decides where the calls split: at most `ADD_CALL_MAX_REQUESTS` requests and
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Union
 
+from xai_sdk.arguments import INT32_MAX
 from xai_sdk.proto import batch_pb2
 
 if TYPE_CHECKING:
@@ -27,7 +28,12 @@ __all__ = [
     "AddPlan",
     "BatchRequestInput",
     "batch_id_of",
+    "batches_request",
+    "limit_of",
     "plan_add",
+    "requests_request",
+    "results_request",
+    "token_of",
 ]
 
 ADD_CALL_MAX_REQUESTS: Final = 1_000
@@ -174,3 +180,40 @@ def _entry_size(index: int, item: Any) -> tuple[int, str | None]:
     if request_id is not None:
         size += _field_size(len(request_id.encode()))
     return _field_size(size), request_id
+
+
+def limit_of(name: str, value: Any) -> int | None:
+    """A page size: a positive integer, or None for the server's default."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a positive integer or None, got {value!r}")
+    if not 1 <= value <= INT32_MAX:
+        raise ValueError(f"{name} must be a positive integer, got {value}")
+    return value
+
+
+def token_of(value: Any) -> str | None:
+    """A page's ``pagination_token`` to start from, or None for the first page."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(
+            f"pagination_token must be a string (a page's pagination_token) or None, got {value!r}"
+        )
+    return value
+
+
+def batches_request(limit: int | None, token: str | None) -> batch_pb2.ListBatchesRequest:
+    """A page of the team's batches."""
+    return batch_pb2.ListBatchesRequest(limit=limit, pagination_token=token)
+
+
+def requests_request(
+    batch_id: str, limit: int | None, token: str | None
+) -> batch_pb2.ListBatchRequestMetadataRequest:
+    """A page of a batch's requests."""
+    return batch_pb2.ListBatchRequestMetadataRequest(batch_id=batch_id, limit=limit, pagination_token=token)
+
+
+def results_request(batch_id: str, limit: int | None, token: str | None) -> batch_pb2.ListBatchResultsRequest:
+    """A page of a batch's results."""
+    return batch_pb2.ListBatchResultsRequest(batch_id=batch_id, limit=limit, pagination_token=token)
