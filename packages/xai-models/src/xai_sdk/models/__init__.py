@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from google.protobuf import empty_pb2
 
 from xai_sdk._compat import lazy_names
+from xai_sdk.arguments import non_empty_text
 from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import models_pb2
 from xai_sdk.service import Async, Bound, ModeT, Sync, operation
@@ -31,11 +32,7 @@ GET_IMAGE_GENERATION_MODEL = rpc(models_pb2, "Models", "GetImageGenerationModel"
 
 
 def _model_request(name: str) -> models_pb2.GetModelRequest:
-    if not isinstance(name, str):
-        raise TypeError(f"model name must be a string, got {type(name).__name__}")
-    if not name.strip():
-        raise ValueError("model name must not be empty")
-    return models_pb2.GetModelRequest(name=name)
+    return models_pb2.GetModelRequest(name=non_empty_text("model name", name))
 
 
 def _models(response: models_pb2.ListLanguageModelsResponse) -> Sequence[models_pb2.LanguageModel]:

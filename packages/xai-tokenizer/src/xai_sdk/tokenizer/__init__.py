@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from xai_sdk import arguments
 from xai_sdk._compat import lazy_names
 from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import tokenize_pb2
@@ -34,11 +35,10 @@ class Tokenizer(Bound[ModeT]):
         Returns the `tokenize_pb2.Token` messages, each with its `token_id`, `string_token` and
         `token_bytes`. An empty text has no tokens.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, got {type(text).__name__}")
+        checked = arguments.text("text", text)
         if not isinstance(model, str) or not model.strip():
             raise ValueError(f"model must be a model name such as 'grok-4', got {model!r}")
-        request = tokenize_pb2.TokenizeTextRequest(text=text, model=model)
+        request = tokenize_pb2.TokenizeTextRequest(text=checked, model=model)
         return unary(TOKENIZE_TEXT, request, _tokens, timeout=timeout)
 
 
