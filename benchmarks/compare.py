@@ -105,17 +105,18 @@ import json, resource, sys, time
 from xai_sdk import Client
 from xai_sdk.chat import user
 key, host, chunks = sys.argv[1], sys.argv[2], int(sys.argv[3])
+MODEL = "grok-4-fast-non-reasoning"  # one chunk per character: no hidden reasoning chunks
 if sys.argv[4] == "raw":
     import grpc
     from xai_sdk.proto import chat_pb2, chat_pb2_grpc
     stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
-    request = chat_pb2.GetCompletionsRequest(model="grok-4", n=1, messages=[
+    request = chat_pb2.GetCompletionsRequest(model=MODEL, n=1, messages=[
         chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
     metadata = (("authorization", "Bearer " + key),)
     stream = lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600)
 else:
     client = Client(api_key=key, api_host=host)
-    stream = lambda: client.chat.create("grok-4", messages=[user("go")]).stream()
+    stream = lambda: client.chat.create(MODEL, messages=[user("go")]).stream()
 sum(1 for _ in stream())  # warm-up: a short scripted stream
 cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 wall_started, cpu_started = time.perf_counter(), cpu()

@@ -69,7 +69,9 @@ from xai_sdk import Client
 from xai_sdk.chat import user
 address, key, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Client(api_key=key, api_host=address) as client:
-    chat = client.chat.create("grok-4", messages=[user("go")])
+    # A model that does not reason: the emulator streams a reasoning model's hidden thinking as
+    # chunks of its own, which would not be one per character of the reply.
+    chat = client.chat.create("grok-4-fast-non-reasoning", messages=[user("go")])
     started = time.perf_counter()
     received = sum(1 for _ in chat.stream())
     elapsed = time.perf_counter() - started
