@@ -17,16 +17,17 @@ from xai_sdk.collections._request import (
     content,
     create_collection_request,
     document_fields,
-    list_collections_request,
-    list_documents_request,
+    page_fields,
     search_request,
     update_collection_request,
     update_document_request,
 )
 from xai_sdk.collections._response import DocumentIndexingError, indexing_done, nothing
 from xai_sdk.collections._types import (
+    COLLECTION_SORT_BY,
     DEFAULT_INDEXING_POLL_INTERVAL,
     DEFAULT_INDEXING_TIMEOUT,
+    DOCUMENT_SORT_BY,
     ChunkConfiguration,
     CollectionSortBy,
     DocumentSortBy,
@@ -40,6 +41,7 @@ from xai_sdk.files._files import DELETE_FILE
 from xai_sdk.files._upload import prepare_upload, upload_flow
 from xai_sdk.operations import Call, Flow, Operation, Timeout, poll, rpc, unary
 from xai_sdk.proto import collections_pb2, documents_pb2, files_pb2, shared_pb2, types_pb2
+from xai_sdk.proto.collections_pb2 import CollectionsSortBy, DocumentsSortBy, ListDocumentsRequest
 from xai_sdk.retrieval import RetrievalModeInput
 from xai_sdk.service import Bound, ModeT, operation
 
@@ -382,7 +384,8 @@ class Collections(Bound[ModeT]):
         ``"desc"``; `filter` e.g. ``'status:DOCUMENT_STATUS_PROCESSED'`` or ``'fields.isbn:"978"'``.
         Unknown names raise `ValueError` (the official SDK sends an unknown value).
         """
-        request = list_documents_request(collection_id, limit, order, sort_by, pagination_token, filter)
+        page = page_fields(limit, order, sort_by, DOCUMENT_SORT_BY, DocumentsSortBy, pagination_token, filter)
+        request = ListDocumentsRequest(collection_id=non_empty_text("collection_id", collection_id), **page)
         return self._managed(unary(LIST_DOCUMENTS, request, timeout=timeout))
 
     @operation
@@ -402,7 +405,10 @@ class Collections(Bound[ModeT]):
         `filter` e.g. ``'collection_name:"SEC" AND documents_count:>10'``. Unknown names raise
         `ValueError` (the official SDK sends an unknown value).
         """
-        request = list_collections_request(limit, order, sort_by, filter, pagination_token)
+        page = page_fields(
+            limit, order, sort_by, COLLECTION_SORT_BY, CollectionsSortBy, pagination_token, filter
+        )
+        request = collections_pb2.ListCollectionsRequest(**page)
         return self._managed(unary(LIST_COLLECTIONS, request, timeout=timeout))
 
 

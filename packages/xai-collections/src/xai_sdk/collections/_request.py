@@ -6,7 +6,7 @@ Everything here is pure: a bad argument raises `ValueError` or `TypeError` (or a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from xai_sdk.arguments import (
@@ -22,14 +22,10 @@ from xai_sdk.arguments import (
 )
 from xai_sdk.collections._types import (
     CHUNK_CONFIGURATION_SHAPE,
-    COLLECTION_SORT_BY,
-    DOCUMENT_SORT_BY,
     HNSW_METRIC,
     ORDER,
     SIZINGS,
     ChunkConfiguration,
-    CollectionSortBy,
-    DocumentSortBy,
     FieldDefinition,
     FieldDefinitionAddValidator,
     FieldDefinitionDeleteValidator,
@@ -48,8 +44,7 @@ __all__ = [
     "document_fields",
     "field_definition_to_proto",
     "field_definition_update_to_proto",
-    "list_collections_request",
-    "list_documents_request",
+    "page_fields",
     "search_request",
     "update_collection_request",
     "update_document_request",
@@ -160,6 +155,27 @@ def content(name: str, data: Any) -> bytes:
     return bytes(data)
 
 
+def _configure(
+    request: Any,
+    chunk_configuration: ChunkConfiguration | types_pb2.ChunkConfiguration | None,
+    field_definitions: Sequence[Any] | None,
+    definitions: Any,
+    convert: Callable[[Any], Any],
+    description: str | None,
+) -> None:
+    """Set what creating and updating a collection share; None leaves a setting as it is.
+
+    The chunking, the field definitions (each through `convert`, into the repeated field
+    `definitions`) and the description.
+    """
+    if chunk_configuration is not None:
+        request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
+    if field_definitions is not None:
+        definitions.extend(convert(item) for item in items("field_definitions", field_definitions))
+    if description is not None:
+        request.collection_description = text("description", description)
+
+
 def create_collection_request(
     name: str,
     model_name: str | None,
@@ -172,18 +188,14 @@ def create_collection_request(
     request = collections_pb2.CreateCollectionRequest(collection_name=non_empty_text("name", name))
     if model_name:  # as in the official SDK, an empty name is the default model
         request.index_configuration.model_name = text("model_name", model_name)
-    if chunk_configuration is not None:
-        request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
     if metric_space is not None:
         request.metric_space = choice(  # type: ignore[assignment]
             "metric_space", metric_space, HNSW_METRIC, types_pb2.HNSWMetric.values()
         )
-    if field_definitions is not None:
-        request.field_definitions.extend(
-            field_definition_to_proto(item) for item in items("field_definitions", field_definitions)
-        )
-    if description is not None:
-        request.collection_description = text("description", description)
+    definitions = None if field_definitions is None else request.field_definitions
+    _configure(
+        request, chunk_configuration, field_definitions, definitions, field_definition_to_proto, description
+    )
     return request
 
 
@@ -205,14 +217,15 @@ def update_collection_request(
     )
     if name is not None:
         request.collection_name = non_empty_text("name", name)
-    if chunk_configuration is not None:
-        request.chunk_configuration.CopyFrom(chunk_configuration_to_proto(chunk_configuration))
-    if field_definitions is not None:
-        request.field_definition_updates.extend(
-            field_definition_update_to_proto(item) for item in items("field_definitions", field_definitions)
-        )
-    if description is not None:
-        request.collection_description = text("description", description)
+    updates = request.field_definition_updates
+    _configure(
+        request,
+        chunk_configuration,
+        field_definitions,
+        updates,
+        field_definition_update_to_proto,
+        description,
+    )
     return request
 
 
@@ -258,63 +271,23 @@ def search_request(
     return documents_pb2.SearchRequest(**fields)
 
 
-def _page(
+def page_fields(
     limit: int | None,
     order: Order | shared_pb2.Ordering | None,
     sort_by: str | int | None,
     sort_names: Mapping[str, int],
-    sort_values: Sequence[int],
+    sort_enum: Any,
     pagination_token: str | None,
     filter: str | None,
 ) -> dict[str, Any]:
-    """The fields of a page request (collections or documents); None leaves a field unset."""
+    """The fields of a listing's request (`list`, `list_documents`); None leaves a field unset.
+
+    `sort_by` is one of `sort_names`, or a value of the proto enum type `sort_enum`.
+    """
     return {
         "limit": None if limit is None else page_limit(limit),
         "order": None if order is None else choice("order", order, ORDER, shared_pb2.Ordering.values()),
-        "sort_by": None if sort_by is None else choice("sort_by", sort_by, sort_names, sort_values),
+        "sort_by": None if sort_by is None else choice("sort_by", sort_by, sort_names, sort_enum.values()),
         "pagination_token": optional_text("pagination_token", pagination_token),
         "filter": optional_text("filter", filter),
     }
-
-
-def list_documents_request(
-    collection_id: str,
-    limit: int | None,
-    order: Order | shared_pb2.Ordering | None,
-    sort_by: DocumentSortBy | collections_pb2.DocumentsSortBy | None,
-    pagination_token: str | None,
-    filter: str | None,
-) -> collections_pb2.ListDocumentsRequest:
-    """The request of `Collections.list_documents`; None means "not set"."""
-    page = _page(
-        limit,
-        order,
-        sort_by,
-        DOCUMENT_SORT_BY,
-        collections_pb2.DocumentsSortBy.values(),
-        pagination_token,
-        filter,
-    )
-    return collections_pb2.ListDocumentsRequest(
-        collection_id=non_empty_text("collection_id", collection_id), **page
-    )
-
-
-def list_collections_request(
-    limit: int | None,
-    order: Order | shared_pb2.Ordering | None,
-    sort_by: CollectionSortBy | collections_pb2.CollectionsSortBy | None,
-    filter: str | None,
-    pagination_token: str | None,
-) -> collections_pb2.ListCollectionsRequest:
-    """The request of `Collections.list`; None means "not set"."""
-    page = _page(
-        limit,
-        order,
-        sort_by,
-        COLLECTION_SORT_BY,
-        collections_pb2.CollectionsSortBy.values(),
-        pagination_token,
-        filter,
-    )
-    return collections_pb2.ListCollectionsRequest(**page)
