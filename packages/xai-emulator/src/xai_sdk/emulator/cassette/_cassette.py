@@ -31,6 +31,8 @@ RecordMode = Literal["none", "once", "new_episodes", "all"]
 ``new_episodes``: replay what matches, record the rest. ``all``: record every call again."""
 REAL_API = ("api.x.ai:443", "management-api.x.ai:443")
 """The hosts of xAI's API and management API, the default upstream of recording cassettes."""
+SETTLE_SECONDS = 5.0
+"""How long `Cassette.stop` waits for forwarded calls still being recorded."""
 REPLAY_KEY = "xai-cassette-replay"
 """The key clients get when nothing else is known: replayed calls need no real key."""
 
@@ -120,6 +122,8 @@ class Cassette:
         self.api_key = api_key or os.environ.get("XAI_API_KEY") or REPLAY_KEY
         self.management_api_key = management_api_key or os.environ.get("XAI_MANAGEMENT_KEY") or REPLAY_KEY
         self._lock = threading.Lock()
+        self._settled = threading.Condition(self._lock)
+        self._in_flight = 0
         self._recorded: list[tuple[int, Interaction]] = []
         self._tickets = 0
         self._mismatches: list[Mismatch] = []
@@ -173,6 +177,8 @@ class Cassette:
             return
         self._server.stop(0.5).wait()
         self._server = None
+        with self._settled:  # calls cancelled by the stop are recorded by gRPC's threads
+            self._settled.wait_for(lambda: self._in_flight == 0, timeout=SETTLE_SECONDS)
         self.upstream.close()
         with self._lock:
             recorded = [interaction for _, interaction in sorted(self._recorded, key=lambda pair: pair[0])]
@@ -277,9 +283,10 @@ class Cassette:
         return Decision("refuse", mismatch=mismatch)
 
     def ticket(self) -> int:
-        """The next number in the order calls arrive in (the order of the recorded cassette)."""
+        """The number of a call to forward, in the order calls arrive (the cassette's order)."""
         with self._lock:
             self._tickets += 1
+            self._in_flight += 1
             return self._tickets
 
     def record(self, ticket: int, interaction: Interaction) -> None:
@@ -293,8 +300,10 @@ class Cassette:
         interaction.details = redact.text(interaction.details)
         interaction.initial_metadata = redact.metadata(interaction.initial_metadata)
         interaction.trailing_metadata = redact.metadata(interaction.trailing_metadata)
-        with self._lock:
+        with self._settled:
             self._recorded.append((ticket, interaction))
+            self._in_flight -= 1
+            self._settled.notify_all()
 
     def _key_of(self, interaction: Interaction) -> Key:
         return self._filter.key(interaction.rpc, interaction.requests)

@@ -28,6 +28,8 @@ __all__ = ["FieldFilter", "Mismatch", "Player"]
 Key = tuple[str, tuple[bytes, ...]]
 NEAREST_CANDIDATES = 200
 """Recorded requests of the same RPC compared to find the nearest one (the latest ones)."""
+SIMILARITY_CHARACTERS = 20_000
+"""Characters of each request's JSON compared character by character (it is quadratic)."""
 
 
 class FieldFilter:
@@ -197,10 +199,17 @@ class Player:
         if not same_rpc:
             return None
         sent = _rendered(rpc, requests)
+        sent_text = "\n".join(sent)[:SIMILARITY_CHARACTERS]
 
-        def similarity(index: int) -> float:
+        def similarity(index: int) -> tuple[float, float]:
+            # Lines first (how many fields differ), then characters (how much a value differs).
             other_rpc, other = self._keys[index]
-            return difflib.SequenceMatcher(None, _rendered(other_rpc, other), sent).ratio()
+            lines = _rendered(other_rpc, other)
+            text = "\n".join(lines)[:SIMILARITY_CHARACTERS]
+            return (
+                difflib.SequenceMatcher(None, lines, sent).ratio(),
+                difflib.SequenceMatcher(None, text, sent_text).ratio(),
+            )
 
         return max(same_rpc[-NEAREST_CANDIDATES:], key=similarity)
 

@@ -9,8 +9,9 @@ ordinary gRPC server either way.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 import grpc
@@ -146,7 +147,8 @@ class CassetteHandler(grpc.GenericRpcHandler):  # type: ignore[type-arg]
             context.abort(MISMATCH_STATUS, decision.mismatch.summary)
         if decision.action == "record" and self._upstream is None:
             context.abort(MISMATCH_STATUS, "this cassette records, but has no upstream to forward calls to")
-        return _Call(info, requests, prepared, decision, self._session.ticket())
+        ticket = self._session.ticket() if decision.action == "record" else 0
+        return _Call(info, requests, prepared, decision, ticket)
 
     def _unary(self, info: RpcInfo, request: Any, context: grpc.ServicerContext) -> bytes:
         call = self._begin(info, request, context)
@@ -162,7 +164,7 @@ class CassetteHandler(grpc.GenericRpcHandler):  # type: ignore[type-arg]
             metadata=forwarded_metadata(tuple(context.invocation_metadata())),
         )
         context.add_callback(future.cancel)
-        outcome = _Outcome()
+        outcome = call.outcome
         try:
             response = future.result()
             outcome.responses.append(response)
@@ -171,7 +173,7 @@ class CassetteHandler(grpc.GenericRpcHandler):  # type: ignore[type-arg]
             outcome.cancelled()
         except grpc.RpcError as error:
             outcome.failed(error, context)
-        self._keep(call, outcome)
+        call.keep(self._session)
         _send_initial(context, outcome.initial)
         return outcome.answer(context)[0]
 
@@ -190,7 +192,10 @@ class CassetteHandler(grpc.GenericRpcHandler):  # type: ignore[type-arg]
             metadata=forwarded_metadata(tuple(context.invocation_metadata())),
         )
         context.add_callback(call.cancel)
-        outcome = _Outcome()
+        # A client that goes away may leave this generator suspended, never resumed: the call is
+        # then kept when it terminates, with what it received.
+        context.add_callback(lambda: started.keep(self._session, cancelled=True))
+        outcome = started.outcome
         try:
             outcome.initial = answer_metadata(call.initial_metadata())
             _send_initial(context, outcome.initial)
@@ -202,23 +207,11 @@ class CassetteHandler(grpc.GenericRpcHandler):  # type: ignore[type-arg]
             outcome.failed(error, context)
         except GeneratorExit:  # the client went away between two chunks
             call.cancel()
-            outcome.cancelled()
+            started.keep(self._session, cancelled=True)
             raise
         finally:
-            self._keep(started, outcome)
+            started.keep(self._session)
         outcome.answer(context)
-
-    def _keep(self, call: _Call, outcome: _Outcome) -> None:
-        interaction = Interaction(
-            call.info.path,
-            call.prepared,
-            list(outcome.responses),
-            outcome.code.name,
-            outcome.details,
-            outcome.initial,
-            outcome.trailing,
-        )
-        self._session.record(call.ticket, interaction)
 
 
 @dataclass
@@ -230,6 +223,29 @@ class _Call:
     prepared: list[bytes]
     decision: Decision
     ticket: int
+    outcome: _Outcome = field(default_factory=lambda: _Outcome())  # noqa: PLW0108 (defined below)
+    _kept: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def keep(self, session: Session, *, cancelled: bool = False) -> None:
+        """Record the forwarded call once, as it ended (or, `cancelled`, as far as it went)."""
+        with self._lock:
+            if self._kept:
+                return
+            self._kept = True
+            if cancelled:
+                self.outcome.cancelled()
+            outcome = self.outcome
+            interaction = Interaction(
+                self.info.path,
+                self.prepared,
+                list(outcome.responses),
+                outcome.code.name,
+                outcome.details,
+                outcome.initial,
+                outcome.trailing,
+            )
+        session.record(self.ticket, interaction)
 
 
 class _Outcome:
@@ -254,7 +270,11 @@ class _Outcome:
         self.ended(call.code(), call.details(), call.initial_metadata(), call.trailing_metadata())
 
     def cancelled(self) -> None:
-        self.ended(grpc.StatusCode.CANCELLED, "the client cancelled the call while it was recorded", (), ())
+        self.code, self.details = (
+            grpc.StatusCode.CANCELLED,
+            "the client cancelled the call while it was recorded",
+        )
+        self.trailing = ()
 
     def answer(self, context: grpc.ServicerContext) -> list[bytes]:
         """End the client's call as the upstream ended it; returns the responses of a success."""
