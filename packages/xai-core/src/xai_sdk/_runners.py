@@ -11,6 +11,7 @@ generator of the emitted values.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -143,8 +144,11 @@ class Iteration(Generic[T]):
         """Stop early: cancel the RPC if it is still running. Safe to call more than once."""
         self._state.close()
         values = self._values
-        if values is not None and not self._runner.is_async and not values.gi_running:
-            values.close()  # an async generator ends at its next step, seeing the state closed
+        if values is not None and not self._runner.is_async:
+            # Iterated by another thread right now, it ends there, seeing the state closed; so
+            # does an async generator at its next step.
+            with contextlib.suppress(ValueError):  # "generator already executing"
+                values.close()
 
     async def aclose(self) -> None:
         """Async spelling of `close`, for ``contextlib.aclosing`` and the like."""
