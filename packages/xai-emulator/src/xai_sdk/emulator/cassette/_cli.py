@@ -67,6 +67,7 @@ def serve(args: argparse.Namespace, *, prog: str) -> int:
     if args.upstream is None and args.record_mode != "none":
         emulator = Emulator(api_key=args.api_key, management_api_key=args.management_key)
         configure(emulator, args)
+        emulator.start()  # its address is the cassette's upstream
     real_api = args.upstream == "api"
     cassette = Cassette(
         args.cassette,
@@ -79,8 +80,10 @@ def serve(args: argparse.Namespace, *, prog: str) -> int:
         host=args.host,
         port=args.port,
     )
-    failure = _start(cassette, emulator, prog)
+    failure = _start(cassette, prog)
     if failure:
+        if emulator is not None:
+            emulator.stop()
         return failure
     variables = cassette.env()
     if real_api and cassette.recording:  # the clients' own keys go to xAI: none is printed
@@ -101,19 +104,14 @@ def serve(args: argparse.Namespace, *, prog: str) -> int:
     return 0
 
 
-def _start(cassette: Cassette, emulator: Emulator | None, prog: str) -> int:
-    """Start the emulator (if any) and the cassette; 0, or the exit status of the failure."""
+def _start(cassette: Cassette, prog: str) -> int:
+    """Start the cassette; 0, or the exit status of the failure (said on stderr)."""
     try:
-        if emulator is not None:
-            emulator.start()
         cassette.start()
     except (FileNotFoundError, CassetteFormatError) as error:
-        status, message = 2, f"{prog}: error: --cassette: {error}"
+        print(f"{prog}: error: --cassette: {error}", file=sys.stderr)
+        return 2
     except OSError as error:
-        status, message = 1, f"{prog}: {error}"
-    else:
-        return 0
-    if emulator is not None:
-        emulator.stop()
-    print(message, file=sys.stderr)
-    return status
+        print(f"{prog}: {error}", file=sys.stderr)
+        return 1
+    return 0
