@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import decimal
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
@@ -80,6 +80,81 @@ def test_choice_maps_names_and_accepts_listed_enum_values() -> None:
         arguments.choice("order", 3, names, enum_values=(1, 2))
     with pytest.raises(ValueError, match="order must be one of"):
         arguments.choice("order", True, names, enum_values=(1, 2))
+
+
+def test_choice_takes_keys_of_any_kind_and_refuses_unhashable_values_with_its_refusal() -> None:
+    counts = {4: 1, 16: 2}
+    assert arguments.choice("agent_count", 16, counts) == 2
+    refusal = "Invalid agent count: {value}. Must be one of: {allowed}"
+    with pytest.raises(ValueError, match=r"^Invalid agent count: \[4\]\. Must be one of: \[4, 16\]$"):
+        arguments.choice("agent_count", [4], counts, refusal=refusal, allowed=list(counts))
+
+
+def test_official_choice_passes_set_enum_values_and_words_a_refusal_as_the_official_sdk() -> None:
+    from xai_sdk.proto import image_pb2
+
+    names = {"url": image_pb2.IMG_FORMAT_URL}
+    assert (
+        arguments.official_choice("image format", "url", names, image_pb2.ImageFormat)
+        == image_pb2.IMG_FORMAT_URL
+    )
+    assert arguments.official_choice(
+        "image format", image_pb2.IMG_FORMAT_BASE64, names, image_pb2.ImageFormat
+    ) == (image_pb2.IMG_FORMAT_BASE64)
+    for unset_or_unknown in (0, "png"):
+        with pytest.raises(ValueError, match=r"^Invalid image format \w+\. Must be one of \['url'\]$"):
+            arguments.official_choice("image format", unset_or_unknown, names, image_pb2.ImageFormat)
+
+
+def test_items_takes_any_iterable_but_text_and_mappings_and_checks_each_item() -> None:
+    assert arguments.items("ids", (value for value in "ab")) == ["a", "b"]
+    for wrong in ("ab", b"ab", {"a": 1}, 3):
+        with pytest.raises(TypeError, match="ids must be a list of strings, got"):
+            arguments.items("ids", wrong, "strings")
+    with pytest.raises(TypeError, match="tags must be a list, got str"):
+        arguments.items("tags", "a")
+    with pytest.raises(TypeError, match="ids must contain strings, got int: 3"):
+        arguments.items("ids", ["a", 3], "strings", str)
+
+
+def test_seconds_takes_numbers_and_timedeltas_and_reads_zero_as_the_default() -> None:
+    assert arguments.seconds("timeout", 2) == 2.0
+    assert arguments.seconds("timeout", timedelta(minutes=1)) == 60.0
+    assert arguments.seconds("timeout", 0, timedelta(seconds=5)) == 5.0
+    assert arguments.seconds("timeout", None, 7) == 7.0
+    with pytest.raises(TypeError, match=r"interval must be a number of seconds or a datetime\.timedelta"):
+        arguments.seconds("interval", "1")
+    for wrong in (0, -1, float("inf")):
+        with pytest.raises(ValueError, match="timeout must be a positive, finite number of seconds"):
+            arguments.seconds("timeout", wrong)
+
+
+def test_media_url_takes_http_urls_and_data_urls_of_its_media() -> None:
+    assert arguments.media_url("image_url", "https://x.ai/a.png", "image") == "https://x.ai/a.png"
+    assert (
+        arguments.media_url("video_url", "data:video/mp4;base64,AAAA", "video")
+        == "data:video/mp4;base64,AAAA"
+    )
+    with pytest.raises(
+        ValueError, match="video_url must be an http\\(s\\) URL or a base64 data URL such as 'data:video"
+    ):
+        arguments.media_url("video_url", "data:image/png;base64,AAAA", "video")
+    with pytest.raises(TypeError, match="image_url must be a string"):
+        arguments.media_url("image_url", None, "image")
+
+
+class Shape(TypedDict, total=False):
+    size: int | None
+    name: str | None
+
+
+def test_options_picks_the_keys_of_its_set_from_a_namespace() -> None:
+    def method(*, size: int | None = None, name: str | None = None, timeout: float | None = None) -> Shape:
+        return arguments.options(Shape, locals())
+
+    assert method(size=3) == {"size": 3, "name": None}
+    with pytest.raises(KeyError, match="name"):
+        arguments.options(Shape, {"size": 1})
 
 
 # -- numbers and flags as protobuf fields take them -----------------------------------------------
