@@ -605,7 +605,7 @@ async def test_ten_thousand_requests_are_added_in_bounded_calls_and_read_back_pa
         assert result.batch_request_id == next(expected)
         assert result.is_success
     assert next(expected, None) is None
-    assert len(xai_emulator.calls(RESULTS)) == results.pages == 100
+    assert len(xai_emulator.calls(RESULTS)) == 100  # one call per page of 100
 
 
 async def next_or_none(iterator: Any) -> Any:
