@@ -18,6 +18,7 @@ from typing import Any, cast
 import pluggy
 
 from xai_sdk import _debug_log, hookspecs
+from xai_sdk._entry_points import entry_points
 from xai_sdk._plugins import core
 from xai_sdk.errors import PluginError, ServiceNotInstalledError
 from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
@@ -51,28 +52,30 @@ def installed_plugins() -> tuple[InstalledPlugin, ...]:
     A plugin that fails to import is kept with its error, which is raised when a client uses
     what it would have provided; the other plugins work normally.
     """
-    from importlib.metadata import entry_points  # noqa: PLC0415 - ~20 ms, paid at first client only
-
     loaded = []
-    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
-        distribution = entry_point.dist.name if entry_point.dist is not None else "an unknown distribution"
+    for entry_point in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda point: point.name):
         try:
-            plugin, error = entry_point.load(), None
+            plugin, error = import_object(entry_point.value), None
         except Exception as exc:
             plugin, error = None, exc
             logger.warning(
-                "xai_sdk plugin %r from %s failed to load: %r", entry_point.name, distribution, exc
+                "xai_sdk plugin %r from %s failed to load: %r",
+                entry_point.name,
+                entry_point.distribution,
+                exc,
             )
-        loaded.append(InstalledPlugin(entry_point.name, entry_point.value, distribution, plugin, error))
+        loaded.append(
+            InstalledPlugin(entry_point.name, entry_point.value, entry_point.distribution, plugin, error)
+        )
     return tuple(loaded)
 
 
 def import_object(target: str) -> Any:
-    """Import ``"package.module:attribute"``."""
+    """Import ``"package.module:attribute"`` (or a whole module, ``"package.module"``)."""
     module_name, _, attribute = target.partition(":")
-    obj: Any = importlib.import_module(module_name)
-    for part in attribute.split("."):
-        obj = getattr(obj, part)
+    obj: Any = importlib.import_module(module_name.strip())
+    for part in attribute.split(".") if attribute.strip() else ():
+        obj = getattr(obj, part.strip())
     return obj
 
 
