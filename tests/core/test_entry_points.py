@@ -41,8 +41,8 @@ def test_sections_comments_names_and_the_first_of_two_installs(tmp_path: Path, m
     _distribution(
         first,
         "demo_plugin-1.0.dist-info",
-        "# a comment\n[console_scripts]\nnot = ours:main\n\n[xai_sdk]\n; another\necho = echo.plugin : hooks\n"
-        "whole = echo.module\n",
+        "# a comment\n[console_scripts]\nnot = ours:main\n\n"
+        "[xai_sdk]\n; another\necho = echo.plugin : hooks\nwhole = echo.module\n",
         "demo-plugin",
     )
     _distribution(second, "Demo.Plugin-0.9.dist-info", "[xai_sdk]\nold = echo.old\n", "demo-plugin")
