@@ -71,6 +71,15 @@ def test_replayed_messages_are_byte_for_byte_those_recorded_unknown_fields_inclu
     assert raw == answer
 
 
+def test_an_answer_that_does_not_parse_is_kept_and_replayed_as_received(cassettes: Path) -> None:
+    path = cassettes / "garbled.json"
+    request = models_pb2.GetModelRequest(name="grok-4").SerializeToString()
+    save(path, [Interaction("/xai_api.Models/GetLanguageModel", [request], [b"\xff\xff\xff"])])
+    assert json.loads(path.read_text())["interactions"][0]["responses"] == [{"json": None, "proto": "////"}]
+    with Cassette(path) as cassette, grpc.insecure_channel(cassette.address) as channel:
+        assert channel.unary_unary("/xai_api.Models/GetLanguageModel")(request) == b"\xff\xff\xff"
+
+
 @pytest.mark.parametrize(
     ("version", "advice"),
     [

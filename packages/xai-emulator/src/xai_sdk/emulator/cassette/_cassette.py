@@ -117,8 +117,8 @@ class Cassette:
         if isinstance(upstream, Emulator):
             api_key = api_key or upstream.api_key
             management_api_key = management_api_key or upstream.management_api_key
-            upstream = upstream.address
-        self.upstream = Upstream(upstream or REAL_API[0], management_upstream or upstream or REAL_API[1])
+        self._upstream_hosts = (upstream, management_upstream)
+        self._upstream: Upstream | None = None
         self.api_key = api_key or os.environ.get("XAI_API_KEY") or REPLAY_KEY
         self.management_api_key = management_api_key or os.environ.get("XAI_MANAGEMENT_KEY") or REPLAY_KEY
         self._lock = threading.Lock()
@@ -149,6 +149,8 @@ class Cassette:
             )
         loaded = _format.load(self.path) if self._replays and self._existed else []
         self._player = Player(loaded, self._key_of, ordered=self._ordered, allow_repeats=self._allow_repeats)
+        self._recorded, self._mismatches = [], []
+        self._upstream = self._open_upstream() if self._records else None
         server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=32, thread_name_prefix="xai-cassette"),
             options=[
@@ -157,7 +159,7 @@ class Cassette:
                 ("grpc.so_reuseport", 0),
             ],
         )
-        server.add_generic_rpc_handlers([CassetteHandler(self, self.upstream if self._records else None)])
+        server.add_generic_rpc_handlers([CassetteHandler(self, self._upstream)])
         bracketed = f"[{self.host}]" if ":" in self.host else self.host
         try:
             bound = server.add_insecure_port(f"{bracketed}:{self.port}")
@@ -179,12 +181,19 @@ class Cassette:
         self._server = None
         with self._settled:  # calls cancelled by the stop are recorded by gRPC's threads
             self._settled.wait_for(lambda: self._in_flight == 0, timeout=SETTLE_SECONDS)
-        self.upstream.close()
+        if self._upstream is not None:
+            self._upstream.close()
         with self._lock:
             recorded = [interaction for _, interaction in sorted(self._recorded, key=lambda pair: pair[0])]
         if self._records and (recorded or not self._existed or self.record_mode == "all"):
             kept = self._player.interactions if self.record_mode == "new_episodes" else []
             _format.save(self.path, [*kept, *recorded])
+
+    def _open_upstream(self) -> Upstream:
+        upstream, management = self._upstream_hosts
+        if isinstance(upstream, Emulator):  # its address is known once it is started
+            upstream = upstream.address
+        return Upstream(upstream or REAL_API[0], management or upstream or REAL_API[1])
 
     def __enter__(self) -> Self:
         return self.start()

@@ -25,6 +25,7 @@ from typing import Any
 import grpc
 from google.protobuf import json_format
 from google.protobuf.descriptor import FieldDescriptor
+from google.protobuf.message import DecodeError
 
 from xai_sdk._version import __version__
 from xai_sdk.emulator.cassette._rpcs import rpcs
@@ -125,7 +126,10 @@ def _interaction_document(item: Interaction, blobs: dict[str, bytes], limit: int
 def _message_document(data: bytes, message_type: Any, blobs: dict[str, bytes], limit: int) -> dict[str, Any]:
     document: dict[str, Any] = {}
     if message_type is not None:
-        document["json"] = readable(message_type.FromString(data))
+        try:
+            document["json"] = readable(message_type.FromString(data))
+        except DecodeError:  # kept as received all the same: the bytes are what replays
+            document["json"] = None
     if len(data) > limit:
         digest = hashlib.sha256(data).hexdigest()
         blobs[digest] = data

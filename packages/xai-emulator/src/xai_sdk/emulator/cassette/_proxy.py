@@ -145,8 +145,6 @@ class CassetteHandler(grpc.GenericRpcHandler):  # type: ignore[type-arg]
         if decision.action == "refuse":
             assert decision.mismatch is not None
             context.abort(MISMATCH_STATUS, decision.mismatch.summary)
-        if decision.action == "record" and self._upstream is None:
-            context.abort(MISMATCH_STATUS, "this cassette records, but has no upstream to forward calls to")
         ticket = self._session.ticket() if decision.action == "record" else 0
         return _Call(info, requests, prepared, decision, ticket)
 
