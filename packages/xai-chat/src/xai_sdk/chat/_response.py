@@ -78,33 +78,38 @@ class _Accumulation:
 
     def settle(self) -> chat_pb2.GetChatCompletionResponse:
         """Write the chunks received so far into the message (streamed text stays in `texts`)."""
-        if self.pending:
-            for chunk in self.pending:
-                self._fold(chunk)
-            self.pending.clear()
+        pending = self.pending
+        if pending:
+            self.pending = []
+            self._replace(pending)
+            for chunk in pending:
+                # Runs for every chunk of a stream: write only what the chunk adds.
+                if chunk.citations:
+                    self.proto.citations.extend(chunk.citations)
+                if chunk.output_files:
+                    self.proto.output_files.extend(chunk.output_files)
+                for output_chunk in chunk.outputs:
+                    self._add_output(output_chunk)
         return self.proto
 
-    def _fold(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
-        # Runs for every chunk of a stream: write only what the chunk carries.
+    def _replace(self, chunks: list[chat_pb2.GetChatCompletionChunk]) -> None:
+        """Copy the fields a later chunk replaces rather than adds to, from the last that has each."""
         proto = self.proto
-        if chunk.HasField("usage"):
-            proto.usage.CopyFrom(chunk.usage)
-        if chunk.HasField("created"):
-            proto.created.CopyFrom(chunk.created)
-        if chunk.id != proto.id and chunk.id:  # the same on every chunk: copied when it changes
-            proto.id = chunk.id
-            proto.model = chunk.model
-            proto.system_fingerprint = chunk.system_fingerprint
-        if chunk.service_tier:
-            proto.service_tier = chunk.service_tier
-        if chunk.citations:
-            proto.citations.extend(chunk.citations)
-        if chunk.output_files:
-            proto.output_files.extend(chunk.output_files)
-        if chunk.HasField("debug_output"):
-            proto.debug_output.CopyFrom(chunk.debug_output)
-        for output_chunk in chunk.outputs:
-            self._add_output(output_chunk)
+        for name in ("usage", "created", "debug_output"):
+            for chunk in reversed(chunks):
+                if chunk.HasField(name):
+                    getattr(proto, name).CopyFrom(getattr(chunk, name))
+                    break
+        for chunk in reversed(chunks):
+            if chunk.id:
+                if chunk.id != proto.id:
+                    proto.id, proto.model = chunk.id, chunk.model
+                    proto.system_fingerprint = chunk.system_fingerprint
+                break
+        for chunk in reversed(chunks):
+            if chunk.service_tier:
+                proto.service_tier = chunk.service_tier
+                break
 
     def _add_output(self, output_chunk: chat_pb2.CompletionOutputChunk) -> None:
         index = output_chunk.index
