@@ -1,152 +1,96 @@
-"""This SDK side by side with the official xai-sdk 1.21.0 and the raw gRPC stub.
+"""This SDK side by side with the official xai-sdk 1.21.0, the raw generated stub and the floors.
 
-    python -m hatch run bench [--quick] [--json benchmarks/results/latest.json]
+    python -m hatch run bench [--quick] [--readme] [--json benchmarks/results/latest.json]
 
-It builds fresh virtual environments under .cache/bench (this SDK from local wheels as
-``xai-sdk[chat]`` and ``xai-sdk[all]``; the official ``xai-sdk==1.21.0`` from PyPI; an empty
-one), starts one emulator in this process, and runs the same scenarios in each environment's
-own Python, interleaving the contenders and reporting medians and ratios:
+It builds fresh virtual environments under .cache/bench, all from the local wheelhouse
+(scripts/wheelhouse.py) so that every one holds the same grpcio and protobuf: this SDK from this
+checkout's wheels as ``xai-sdk[chat]`` and ``xai-sdk[all]``; the official ``xai-sdk==1.21.0``;
+"raw", with grpcio and protobuf alone and the generated modules of xai_sdk/proto under an empty
+package (the raw stub, nothing of the SDK); and an empty one (for sizes). One emulator runs in
+this process. Each scenario runs its contenders in rounds, one process each, alternating, the
+order rotating from round to round, so that the machine's noise hits all alike:
 
-1. installed size (site-packages minus an empty venv's) and number of distributions;
-2. cold start: a fresh process that imports the SDK, builds a client, creates a chat and gets the
-   first `sample()`, wall time (median of 15), and its peak RSS;
-3. `import xai_sdk` alone, and the top `-X importtime` contributors of ours;
-4. unary `chat.sample()` latency p50/p99 over 1,000 calls, and the raw generated stub's;
-5. streaming 2,000 and 20,000 chunks with `chat.stream()`, and with the raw stub: chunks per
-   second of wall time, and per second of the client's CPU time (the emulator's Python server
-   bounds the wall-time rate, so the CPU rate is what shows a client's own cost);
-6. async: 64 and 512 concurrent `sample()` calls, calls per second of wall time and of the
-   client's CPU time.
+1. start-up and memory: a fresh process to its first response (``python -c pass``; python and
+   ``import grpc``; the raw stub's one call; each SDK's import, client, chat and ``sample()``),
+   its peak RSS and module counts;
+2. ``import xai_sdk`` alone, and where the one-call process's import time and memory go;
+3. unary ``sample()`` p50/p99, the SDK and the raw stub interleaved call by call in one process;
+4. streams of 2,000 and 20,000 chunks, sync and async, each SDK and the raw stub (``grpc`` and
+   ``grpc.aio``): chunks per second of wall time and the client's CPU time per chunk;
+5. 64 and 512 concurrent async ``sample()`` calls.
 
-The targets of issue 9 are checked at the end; the command exits 0 either way.
+Every target is a ratio (or difference) to a figure of the same rounds, reported as the median of
+the per-round values with their spread (lowest and highest); the command exits 0 either way.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import _profile
+import _report
+import _scripts
 
 from xai_sdk.emulator import Emulator
 from xai_sdk.emulator.chat import Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".cache" / "bench"
+WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
 OFFICIAL = "xai-sdk==1.21.0"
+STREAM_LENGTHS = (2_000, 20_000)
 
-# -- the scripts each environment runs (the same public API for both SDKs) ---------------------
 
-COLD_START = """
-import json, resource, sys, time
-started = time.perf_counter()
-from xai_sdk import Client
-from xai_sdk.chat import user
-imported = time.perf_counter()
-client = Client(api_key=sys.argv[1], api_host=sys.argv[2])
-chat = client.chat.create("grok-4", messages=[user("hello")])
-chat.sample()
-done = time.perf_counter()
-try:  # the high-water mark of this process (ru_maxrss would include the parent's, kept over exec)
-    peak_kb = int(next(line for line in open("/proc/self/status") if line.startswith("VmHWM")).split()[1])
-except OSError:
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"import": imported - started, "first_response": done - started, "rss_kb": peak_kb}))
-"""
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """How many rounds each scenario runs."""
 
-IMPORT_ONLY = """
-import json, time
-started = time.perf_counter()
-import xai_sdk
-print(json.dumps({"import": time.perf_counter() - started}))
-"""
+    cold_rounds: int
+    unary_rounds: int
+    unary_calls: int
+    stream_rounds: int
+    stream_pairs: tuple[int, int]
+    """Pairs of streams (the SDK's, the raw stub's) per process, at 2,000 and at 20,000 chunks."""
+    reference_stream_rounds: int
+    """Rounds of the official SDK's streams: a reference, not a target."""
+    concurrency_rounds: int
 
-UNARY = """
-import json, statistics, sys, time
-import grpc
-from xai_sdk import Client
-from xai_sdk.chat import user
-from xai_sdk.proto import chat_pb2, chat_pb2_grpc
-key, host, calls = sys.argv[1], sys.argv[2], int(sys.argv[3])
-stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
-request = chat_pb2.GetCompletionsRequest(model="grok-4", n=1, messages=[
-    chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="hello")])])
-metadata = (("authorization", "Bearer " + key),)
-contenders = {
-    "sdk": Client(api_key=key, api_host=host).chat.create("grok-4", messages=[user("hello")]).sample,
-    "raw": lambda: stub.GetCompletion(request, metadata=metadata, timeout=60),
-}
-for call in contenders.values():
-    for _ in range(100):
-        call()
-times = {name: [] for name in contenders}
-for _ in range(calls):  # interleaved call by call, so that noise hits both alike
-    for name, call in contenders.items():
-        started = time.perf_counter()
-        call()
-        times[name].append(time.perf_counter() - started)
-result = {}
-for name, values in times.items():
-    values.sort()
-    result[name] = {"p50": statistics.median(values), "p99": values[int(len(values) * 0.99) - 1]}
-print(json.dumps(result))
-"""
+    @classmethod
+    def full(cls) -> Plan:
+        return cls(
+            cold_rounds=15,
+            unary_rounds=5,
+            unary_calls=1000,
+            stream_rounds=5,
+            stream_pairs=(3, 1),
+            reference_stream_rounds=2,
+            concurrency_rounds=3,
+        )
 
-STREAM = """
-import json, resource, sys, time
-from xai_sdk import Client
-from xai_sdk.chat import user
-key, host, chunks = sys.argv[1], sys.argv[2], int(sys.argv[3])
-MODEL = "grok-4-fast-non-reasoning"  # one chunk per character: no hidden reasoning chunks
-if sys.argv[4] == "raw":
-    import grpc
-    from xai_sdk.proto import chat_pb2, chat_pb2_grpc
-    stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
-    request = chat_pb2.GetCompletionsRequest(model=MODEL, n=1, messages=[
-        chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
-    metadata = (("authorization", "Bearer " + key),)
-    stream = lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600)
-else:
-    client = Client(api_key=key, api_host=host)
-    stream = lambda: client.chat.create(MODEL, messages=[user("go")]).stream()
-sum(1 for _ in stream())  # warm-up: a short scripted stream
-cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-wall_started, cpu_started = time.perf_counter(), cpu()
-received = sum(1 for _ in stream())
-wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
-assert received == chunks, received
-print(json.dumps({"per_wall_second": chunks / wall, "per_cpu_second": chunks / used}))
-"""
+    @classmethod
+    def quick(cls) -> Plan:
+        return cls(
+            cold_rounds=3,
+            unary_rounds=2,
+            unary_calls=200,
+            stream_rounds=2,
+            stream_pairs=(1, 1),
+            reference_stream_rounds=1,
+            concurrency_rounds=1,
+        )
 
-ASYNC = """
-import asyncio, json, resource, sys, time
-from xai_sdk import AsyncClient
-from xai_sdk.chat import user
-key, host, concurrency, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-async def main():
-    client = AsyncClient(api_key=key, api_host=host)
-    async def one(i):
-        await client.chat.create("grok-4", messages=[user(f"call {i}")]).sample()
-    await asyncio.gather(*(one(i) for i in range(concurrency)))  # warm-up
-    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-    started, cpu_started = time.perf_counter(), cpu()
-    for _ in range(rounds):
-        await asyncio.gather(*(one(i) for i in range(concurrency)))
-    calls = concurrency * rounds
-    wall, used = time.perf_counter() - started, cpu() - cpu_started
-    return {"calls_per_second": calls / wall, "calls_per_cpu_second": calls / used}
-print(json.dumps(asyncio.run(main())))
-"""
-
-ASYNC_MEASURES = ("calls_per_second", "calls_per_cpu_second")
 
 # -- environments ------------------------------------------------------------------------------
 
@@ -169,71 +113,132 @@ def build_wheels() -> Path:
     return out
 
 
-def environment(name: str, requirements: list[str], wheels: Path | None) -> Path:
-    """A fresh venv with the requirements installed; its Python."""
+def environment(name: str, requirements: list[str], wheels: Path | None = None) -> Path:
+    """A fresh venv with the requirements installed from the wheelhouse (and wheels); its Python."""
     path = WORK / name
     shutil.rmtree(path, ignore_errors=True)
     uv("venv", "--quiet", "--python", sys.executable, path)
     python = path / "bin" / "python"
     if requirements:
-        links = ["--find-links", wheels] if wheels else []
+        links = ["--find-links", WHEELHOUSE, *(["--find-links", wheels] if wheels else [])]
         # uv's cache keeps a wheel by name and version: without a refresh, a rebuilt 1.22.0 would
         # be installed from the cache as it was at an earlier build.
         ours = sorted({wheel.name.split("-")[0] for wheel in wheels.glob("*.whl")}) if wheels else []
         refresh = [argument for name in ours for argument in ("--refresh-package", name)]
-        uv("pip", "install", "--quiet", "--python", python, *links, *refresh, *requirements)
+        uv("pip", "install", "--quiet", "--no-index", "--python", python, *links, *refresh, *requirements)
+    return python
+
+
+def purelib(python: Path) -> Path:
+    """The site-packages directory of an environment."""
+    command = [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+    return Path(subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip())
+
+
+def versions(python: Path, *names: str) -> dict[str, str]:
+    """The installed versions of some distributions in an environment."""
+    code = (
+        "import sys, json, importlib.metadata as m\n"
+        "print(json.dumps({n: m.version(n) for n in sys.argv[1:]}))"
+    )
+    output = subprocess.run([python, "-c", code, *names], capture_output=True, text=True, check=True).stdout
+    return json.loads(output)  # type: ignore[no-any-return]
+
+
+def raw_environment(pins: dict[str, str]) -> Path:
+    """grpcio and protobuf at the SDKs' versions, and the generated modules under a bare package.
+
+    The generated code imports its siblings as ``xai_sdk.proto.*``: an empty ``xai_sdk`` package
+    holds them, so that the raw stub's process loads nothing of the SDK.
+    """
+    python = environment("raw", [f"{name}=={version}" for name, version in pins.items()])
+    package = purelib(python) / "xai_sdk"
+    (package / "proto").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "proto" / "__init__.py").write_text("")
+    for module in (ROOT / "packages" / "xai-core" / "src" / "xai_sdk" / "proto").glob("*_pb2*.py"):
+        shutil.copy(module, package / "proto" / module.name)
     return python
 
 
 def site_packages(python: Path) -> tuple[int, int]:
     """Bytes under site-packages, and the number of installed distributions."""
-    location = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    root = Path(location)
+    root = purelib(python)
     size = sum(path.stat().st_size for path in root.rglob("*") if path.is_file())
-    distributions = len(list(root.glob("*.dist-info")))
-    return size, distributions
+    return size, len(list(root.glob("*.dist-info")))
 
 
-def run(python: Path, script: str, *args: object) -> dict[str, Any]:
+# -- running the scripts -----------------------------------------------------------------------
+
+
+def run(python: Path, script: str, *args: object, flags: tuple[str, ...] = ()) -> dict[str, Any]:
     """Run a measurement script in an environment; the JSON it printed."""
+    result = subprocess.run(
+        [python, *flags, "-c", script, *map(str, args)], capture_output=True, text=True, env=child_env()
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"measurement failed in {python}:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def child_env() -> dict[str, str]:
+    """This environment less the SDK's and Python's settings (PYTHONDONTWRITEBYTECODE among them)."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("XAI_", "VIRTUAL_ENV", "PYTHON"))
     }
     env["XAI_SDK_DISABLE_TRACING"] = "1"  # measure the SDKs, not an exporter
-    result = subprocess.run([python, "-c", script, *map(str, args)], capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        raise SystemExit(f"measurement failed in {python}:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return env
 
 
-def interleaved(contenders: dict[str, Callable[[], Any]], rounds: int) -> dict[str, list[Any]]:
-    """Run each contender once per round, alternating, so that machine noise hits all alike."""
+def interleaved(
+    contenders: dict[str, Callable[[], Any]], rounds: int, limits: dict[str, int] | None = None
+) -> dict[str, list[Any]]:
+    """Each contender once per round, alternating; the order rotates so that none always leads.
+
+    `limits` runs some contenders (references) in the first rounds only.
+    """
     results: dict[str, list[Any]] = {name: [] for name in contenders}
-    for _ in range(rounds):
-        for name, measure in contenders.items():
-            results[name].append(measure())
+    names = list(contenders)
+    for round_ in range(rounds):
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
+            if round_ < (limits or {}).get(name, rounds):
+                results[name].append(contenders[name]())
     return results
 
 
-def importtime_top(python: Path, count: int = 8) -> list[tuple[str, float]]:
-    """The modules with the largest cumulative import time under ``import xai_sdk``."""
-    result = subprocess.run(
-        [python, "-X", "importtime", "-c", "import xai_sdk"], capture_output=True, text=True
-    )
-    rows = []
-    for line in result.stderr.splitlines():
-        if not line.startswith("import time:") or "cumulative" in line:
-            continue
-        _, cumulative, name = line.removeprefix("import time:").split("|")
-        if len(name) - len(name.lstrip()) <= 1:  # imports made by `import xai_sdk` itself
-            rows.append((name.strip(), int(cumulative) / 1000))
-    return sorted(rows, key=lambda row: -row[1])[:count]
+def cold(python: Path, kind: str, key: str, host: str) -> dict[str, Any]:
+    """A fresh process to its first response: seconds from start, peak RSS, module counts."""
+    started = time.monotonic()
+    result = run(python, _scripts.COLD[kind], key, host)
+    result["start_to_first_s"] = result.pop("first") - started
+    return result
+
+
+def importtime_ms(python: Path, script: str, key: str, host: str) -> dict[str, float]:
+    """A process's import time (self, ms) by package, from ``-X importtime``."""
+    command = [python, "-X", "importtime", "-c", script, key, host]
+    stderr = subprocess.run(command, capture_output=True, text=True, env=child_env()).stderr
+    totals: Counter[str] = Counter()
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "cumulative" not in line:
+            self_us, _, name = line.removeprefix("import time:").split("|")
+            totals[_profile.module_group(name.strip())] += int(self_us) / 1000
+    return dict(totals)
+
+
+def profiles(pythons: dict[str, Path], key: str, host: str) -> dict[str, Any]:
+    """Where the one-call processes of ours[chat] and the raw stub keep their modules, memory and time."""
+    result: dict[str, Any] = {}
+    for name, python, kind in (
+        ("ours[chat]", pythons["ours[chat]"], "sdk"),
+        ("raw stub", pythons["raw"], "raw"),
+    ):
+        result[name] = run(python, _scripts.profile(kind), key, host)
+        result[name]["importtime_ms"] = importtime_ms(python, _scripts.COLD[kind], key, host)
+    return result
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -244,220 +249,141 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions, for trying the harness")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, for trying the harness")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
+    parser.add_argument("--readme", action="store_true", help="rewrite README.md's performance section")
+    parser.add_argument("--report", metavar="JSON", help="print (and --readme) a saved run; measure nothing")
     args = parser.parse_args(argv)
-    cold_runs, unary_calls, rounds = (5, 300, 1) if args.quick else (15, 1000, 3)
+    if args.report:
+        report = json.loads(Path(args.report).read_text())
+    else:
+        report = measure(Plan.quick() if args.quick else Plan.full(), quick=args.quick)
+        output = Path(args.json)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(report, indent=2))
+    summary = _report.summarize(report)
+    print(_report.console(report, summary))
+    if not args.report:
+        print(f"\nwritten to {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+    if args.readme:
+        readme = ROOT / "README.md"
+        readme.write_text(_report.replace_section(readme.read_text(), _report.markdown(report, summary)))
+        print("README.md: performance section rewritten")
+    return 0
+
+
+def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
+    """Build the environments and run every scenario; the samples of every round."""
     started = time.monotonic()
+    phases: dict[str, float] = {}
+
+    def phase(name: str) -> None:
+        """Note the start of a phase (the previous one ends), and say so."""
+        phases[name] = time.monotonic()
+        print(f"{name} ...", flush=True)
 
     WORK.mkdir(parents=True, exist_ok=True)
-    print("building wheels and environments ...", flush=True)
+    phase("environments")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "wheelhouse.py")], check=True)
     wheels = build_wheels()
+    version = next(wheels.glob("xai_sdk-*.whl")).name.split("-")[1]
     pythons = {
-        "ours[chat]": environment("ours-chat", ["xai-sdk[chat]==1.22.0"], wheels),
-        "ours[all]": environment("ours-all", ["xai-sdk[all]==1.22.0"], wheels),
-        "official": environment("official", [OFFICIAL], None),
+        "ours[chat]": environment("ours-chat", [f"xai-sdk[chat]=={version}"], wheels),
+        "ours[all]": environment("ours-all", [f"xai-sdk[all]=={version}"], wheels),
+        "official": environment("official", [OFFICIAL]),
     }
-    empty = environment("empty", [], None)
-    base_size, base_distributions = site_packages(empty)
+    pins = versions(pythons["ours[chat]"], "grpcio", "protobuf", "googleapis-common-protos")
+    pythons["raw"] = raw_environment(pins)
+    for name, python in pythons.items():
+        found = versions(python, "grpcio", "protobuf")
+        if any(found[dist] != pins[dist] for dist in found):
+            raise SystemExit(f"{name} has {found}, the others {pins}: the comparison would not be fair")
+    base_size, base_distributions = site_packages(environment("empty", []))
     sizes = {name: site_packages(python) for name, python in pythons.items()}
-
     report: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "quick": quick,
+        "plan": dataclasses.asdict(plan),
+        "versions": pins,
         "size_mb": {name: (size - base_size) / 1e6 for name, (size, _) in sizes.items()},
         "distributions": {name: count - base_distributions for name, (_, count) in sizes.items()},
     }
-    ours, official = pythons["ours[chat]"], pythons["official"]
+    ours, official, raw = pythons["ours[chat]"], pythons["official"], pythons["raw"]
 
     with Emulator(host="localhost") as emulator:
         key, host = emulator.api_key, f"localhost:{emulator.port}"
 
-        print("cold start ...", flush=True)
-
-        def cold(python: Path) -> Callable[[], dict[str, Any]]:
-            def measure() -> dict[str, Any]:
-                wall_started = time.perf_counter()
-                result = run(python, COLD_START, key, host)
-                result["wall"] = time.perf_counter() - wall_started
-                return result
-
-            return measure
-
-        colds = interleaved({name: cold(python) for name, python in pythons.items()}, cold_runs)
-        report["cold_start_s"] = {
-            name: statistics.median(r["wall"] for r in runs) for name, runs in colds.items()
-        }
-        report["peak_rss_mb"] = {
-            name: statistics.median(r["rss_kb"] for r in runs) / 1024 for name, runs in colds.items()
-        }
-        imports = interleaved(
-            {name: (lambda p=python: run(p, IMPORT_ONLY)["import"]) for name, python in pythons.items()},
-            cold_runs,
-        )
-        report["import_s"] = {name: statistics.median(values) for name, values in imports.items()}
-        report["importtime_top_ours_ms"] = importtime_top(ours)
-
-        print("unary latency ...", flush=True)
-        unary = interleaved(
-            {
-                "ours": lambda: run(ours, UNARY, key, host, unary_calls),
-                "official": lambda: run(official, UNARY, key, host, unary_calls),
+        phase("start-up and memory")
+        contenders = {
+            "python": lambda: cold(raw, "python", key, host),
+            "python + grpc": lambda: cold(raw, "grpc", key, host),
+            "raw stub": lambda: cold(raw, "raw", key, host),
+            **{
+                name: (lambda p=pythons[name]: cold(p, "sdk", key, host))
+                for name in ("ours[chat]", "ours[all]", "official")
             },
-            rounds,
-        )
-        # Each SDK is measured against the raw stub of its own environment, in the same process.
-        report["unary_us"] = {
-            label: {q: statistics.median(r[who][q] for r in unary[sdk]) * 1e6 for q in ("p50", "p99")}
-            for label, sdk, who in (
-                ("ours", "ours", "sdk"),
-                ("official", "official", "sdk"),
-                ("raw stub", "ours", "raw"),
-                ("raw stub (official's env)", "official", "raw"),
-            )
         }
+        interleaved(contenders, 1)  # compiles the bytecode and fills the page cache
+        report["cold"] = interleaved(contenders, plan.cold_rounds)
+        imports = {
+            name: (lambda p=pythons[name]: run(p, _scripts.IMPORT_ONLY)["import"])
+            for name in ("ours[chat]", "ours[all]", "official")
+        }
+        report["import_s"] = interleaved(imports, plan.cold_rounds)
+        report["profile"] = profiles(pythons, key, host)
 
-        print("streaming ...", flush=True)
+        phase("unary latency")
+        report["unary"] = interleaved(
+            {
+                "ours": lambda: run(ours, _scripts.UNARY, key, host, plan.unary_calls),
+                "official": lambda: run(official, _scripts.UNARY, key, host, plan.unary_calls),
+            },
+            plan.unary_rounds,
+        )
+
+        phase("streams")
         report["stream"] = {}
-        for chunks in (2_000, 20_000):
+        for driver, script in (("sync", _scripts.STREAM), ("async", _scripts.ASYNC_STREAM)):
+            for chunks, pairs in zip(STREAM_LENGTHS, plan.stream_pairs, strict=True):
 
-            def streamed(python: Path, mode: str, chunks: int = chunks) -> dict[str, Any]:
-                emulator.chat.script(
-                    Reply(content="w" * 10, chunk_size=1), Reply(content="x" * chunks, chunk_size=1)
+                def streamed(
+                    python: Path, chunks: int = chunks, pairs: int = pairs, script: str = script
+                ) -> Any:
+                    replies = _scripts.stream_replies(chunks, pairs)
+                    emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in replies))
+                    return run(python, script, key, host, chunks, pairs)
+
+                report["stream"][f"{driver} {chunks}"] = interleaved(
+                    {"ours": lambda: streamed(ours), "official": lambda: streamed(official)},
+                    plan.stream_rounds,
+                    limits={"official": plan.reference_stream_rounds},
                 )
-                return run(python, STREAM, key, host, chunks, mode)
 
-            results = interleaved(
-                {
-                    "ours": lambda: streamed(ours, "sdk"),
-                    "official": lambda: streamed(official, "sdk"),
-                    "raw stub": lambda: streamed(ours, "raw"),
-                },
-                rounds,
-            )
-            report["stream"][str(chunks)] = {
-                name: {
-                    key_: statistics.median(r[key_] for r in runs)
-                    for key_ in ("per_wall_second", "per_cpu_second")
-                }
-                for name, runs in results.items()
-            }
-
-        print("async throughput ...", flush=True)
-        report["async_calls_per_s"] = {}
-        # About 1,300 and 2,000 calls per run: shorter runs (3 rounds, 0.15 s) measured the
-        # connection's first moments more than the steady state, and swung by 20 % run to run.
+        phase("concurrent async calls")
+        report["concurrent"] = {}
+        # About 1,300 and 2,000 calls per run: shorter runs (0.15 s) measured the connection's
+        # first moments more than the steady state, and swung by 20 % run to run.
         for concurrency, batches in ((64, 20), (512, 4)):
-            results = interleaved(
+            report["concurrent"][str(concurrency)] = interleaved(
                 {
-                    "ours": lambda c=concurrency, n=batches: run(ours, ASYNC, key, host, c, n),
-                    "official": lambda c=concurrency, n=batches: run(official, ASYNC, key, host, c, n),
+                    name: (
+                        lambda p=python, c=concurrency, n=batches: run(
+                            p, _scripts.CONCURRENT, key, host, c, n
+                        )
+                    )
+                    for name, python in (("ours", ours), ("official", official))
                 },
-                rounds,
+                plan.concurrency_rounds,
             )
-            report["async_calls_per_s"][str(concurrency)] = {
-                name: {measure: statistics.median(r[measure] for r in runs) for measure in ASYNC_MEASURES}
-                for name, runs in results.items()
-            }
 
-    report["targets"] = targets(report)
-    report["seconds"] = time.monotonic() - started
-    print_table(report)
-    output = Path(args.json)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(report, indent=2))
-    print(f"\nwritten to {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
-    return 0
-
-
-def targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The targets of issue 9: the measured value, the target and whether it holds."""
-
-    def check(value: float, target: float, *, at_most: bool) -> dict[str, Any]:
-        return {
-            "value": round(value, 3),
-            "target": target,
-            "holds": value <= target if at_most else value >= target,
-        }
-
-    stream = report["stream"]["20000"]
-    unary = report["unary_us"]
-    return {
-        "size ours[chat] / official": check(
-            report["size_mb"]["ours[chat]"] / report["size_mb"]["official"], 0.45, at_most=True
-        ),
-        "cold start ours[chat] / official": check(
-            report["cold_start_s"]["ours[chat]"] / report["cold_start_s"]["official"], 0.40, at_most=True
-        ),
-        "peak RSS ours[chat] / official": check(
-            report["peak_rss_mb"]["ours[chat]"] / report["peak_rss_mb"]["official"], 0.65, at_most=True
-        ),
-        "unary p50 ours / raw stub": check(
-            unary["ours"]["p50"] / unary["raw stub"]["p50"], 1.10, at_most=True
-        ),
-        "unary p50 official / raw stub (reference)": check(
-            unary["official"]["p50"] / unary["raw stub (official's env)"]["p50"], 1.34, at_most=True
-        ),
-        "stream 20k ours / raw stub (CPU)": check(
-            stream["ours"]["per_cpu_second"] / stream["raw stub"]["per_cpu_second"], 0.95, at_most=False
-        ),
-        "async 64 ours / official (wall)": check(
-            report["async_calls_per_s"]["64"]["ours"]["calls_per_second"]
-            / report["async_calls_per_s"]["64"]["official"]["calls_per_second"],
-            1.0,
-            at_most=False,
-        ),
-        "async 64 ours / official (client CPU)": check(
-            report["async_calls_per_s"]["64"]["ours"]["calls_per_cpu_second"]
-            / report["async_calls_per_s"]["64"]["official"]["calls_per_cpu_second"],
-            1.0,
-            at_most=False,
-        ),
+    ended = time.monotonic()
+    starts = [*phases.values(), ended]
+    report["phase_seconds"] = {
+        name: round(end - start, 1) for name, start, end in zip(phases, starts, starts[1:], strict=False)
     }
-
-
-def print_table(report: dict[str, Any]) -> None:
-    """The results as a table."""
-    print(f"\n{report['date']}, {report['machine']}\n")
-    rows = [
-        ("installed size (MB)", "size_mb", "{:.1f}"),
-        ("distributions", "distributions", "{}"),
-        ("cold start to first response (s)", "cold_start_s", "{:.3f}"),
-        ("peak RSS of that process (MB)", "peak_rss_mb", "{:.1f}"),
-        ("import xai_sdk (s)", "import_s", "{:.3f}"),
-    ]
-    names = ["ours[chat]", "ours[all]", "official"]
-    print(f"{'':36}" + "".join(f"{name:>14}" for name in names))
-    for label, key, form in rows:
-        print(f"{label:36}" + "".join(f"{form.format(report[key][name]):>14}" for name in names))
-    print(f"\n{'':36}{'ours':>14}{'official':>14}{'raw stub':>14}")
-    for quantile in ("p50", "p99"):
-        values = report["unary_us"]
-        print(
-            f"{'unary chat.sample ' + quantile + ' (µs)':36}"
-            + "".join(f"{values[n][quantile]:>14.0f}" for n in ("ours", "official", "raw stub"))
-        )
-    for chunks, values in report["stream"].items():
-        for key_, label in (("per_wall_second", "wall"), ("per_cpu_second", "client CPU")):
-            print(
-                f"{f'stream {chunks} chunks/s ({label})':36}"
-                + "".join(f"{values[n][key_]:>14.0f}" for n in values)
-            )
-    for concurrency, values in report["async_calls_per_s"].items():
-        for key_, label in (("calls_per_second", "wall"), ("calls_per_cpu_second", "client CPU")):
-            print(
-                f"{f'async {concurrency} calls/s ({label})':36}"
-                + "".join(f"{values[n][key_]:>14.0f}" for n in values)
-            )
-    print(
-        "\nimport time of ours (ms, cumulative): "
-        + ", ".join(f"{n} {ms:.0f}" for n, ms in report["importtime_top_ours_ms"])
-    )
-    print("\ntargets:")
-    for label, result in report["targets"].items():
-        verdict = "holds" if result["holds"] else "MISSED"
-        print(f"  {label:40} {result['value']:>8} (target {result['target']}) {verdict}")
-    print(f"\nran in {report['seconds']:.0f} s")
+    report["seconds"] = ended - started
+    return report
 
 
 if __name__ == "__main__":

@@ -1,0 +1,234 @@
+"""The measurement scripts that `compare.py` runs, each in an environment's own Python.
+
+Each is the source of a `python -c` program that prints one JSON line. The SDK variants use only
+the public API that this SDK and the official one share; the raw variants use the generated
+`chat_pb2_grpc.ChatStub` on a channel of their own. Every channel is insecure, the SDKs' too
+(`use_insecure_channel=True`): on localhost both SDKs would otherwise pick local-credentials
+channels, and the comparison with the raw stub would measure a different transport.
+
+Arguments are positional (`sys.argv`): the API key and host first, then what the script says.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import _profile
+
+STREAM_MODEL = "grok-4-fast-non-reasoning"
+"""A model that does not reason: the emulator streams a reasoning model's hidden thinking as
+chunks of its own, and the chunk count would not be the reply's length."""
+
+UNARY_MODEL = "grok-4"
+
+# -- start-up and memory: one fresh process each, to its first response ------------------------
+
+# The parent notes time.monotonic() just before it starts the process; the process prints the
+# instant of its first response on the same clock (CLOCK_MONOTONIC, shared by all processes on
+# Linux), so that the figure is start to first response and leaves out the interpreter's exit.
+_COLD_REPORT = """
+first = time.monotonic()
+import json
+def _kb(field):
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith(field))
+    except OSError:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"first": first, "peak_kb": _kb("VmHWM:"), "modules_import": modules_import,
+                  "modules_call": len(sys.modules)}))
+"""
+
+_RAW_CALL = f"""
+import grpc
+from xai_sdk.proto import chat_pb2, chat_pb2_grpc
+modules_import = len(sys.modules)
+key, host = sys.argv[1], sys.argv[2]
+channel = grpc.insecure_channel(host)
+chat_pb2_grpc.ChatStub(channel).GetCompletion(
+    chat_pb2.GetCompletionsRequest(model="{UNARY_MODEL}", n=1, messages=[
+        chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="hello")])]),
+    metadata=(("authorization", "Bearer " + key),), timeout=60)
+"""
+
+_SDK_CALL = f"""
+from xai_sdk import Client
+modules_import = len(sys.modules)
+from xai_sdk.chat import user
+client = Client(api_key=sys.argv[1], api_host=sys.argv[2], use_insecure_channel=True)
+client.chat.create("{UNARY_MODEL}", messages=[user("hello")]).sample()
+"""
+
+COLD = {
+    # `python -c pass`, and the time it takes to say so.
+    "python": "import sys, time\nmodules_import = len(sys.modules)\n" + _COLD_REPORT,
+    # The memory floor: Python and `import grpc`, nothing else.
+    "grpc": "import sys, time\nimport grpc\nmodules_import = len(sys.modules)\n" + _COLD_REPORT,
+    # The start-up floor: Python, grpc, the generated stub, one connection and one call.
+    "raw": "import sys, time\n" + _RAW_CALL + _COLD_REPORT,
+    # An SDK: import, a client, a chat, its first `sample()`.
+    "sdk": "import sys, time\n" + _SDK_CALL + _COLD_REPORT,
+}
+
+IMPORT_ONLY = """
+import json, time
+started = time.perf_counter()
+import xai_sdk
+print(json.dumps({"import": time.perf_counter() - started}))
+"""
+
+# -- where the one-call process's modules, time and memory go (not timed) ----------------------
+
+
+def profile(kind: str) -> str:
+    """The one-call program of `kind` ("sdk" or "raw"), printing where its modules and memory went
+    (`_profile.profile`) instead of its timings."""
+    work = _SDK_CALL if kind == "sdk" else _RAW_CALL
+    return inspect.getsource(_profile) + "\nmeter_imports()\nimport time\n" + work + "\nprint(profile())\n"
+
+
+# -- unary latency: the SDK and the raw stub interleaved call by call, in one process ----------
+
+UNARY = f"""
+import json, statistics, sys, time
+import grpc
+from xai_sdk import Client
+from xai_sdk.chat import user
+from xai_sdk.proto import chat_pb2, chat_pb2_grpc
+key, host, calls = sys.argv[1], sys.argv[2], int(sys.argv[3])
+stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
+request = chat_pb2.GetCompletionsRequest(model="{UNARY_MODEL}", n=1, messages=[
+    chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="hello")])])
+metadata = (("authorization", "Bearer " + key),)
+def sdk(**options):
+    client = Client(api_key=key, api_host=host, **options)
+    return client.chat.create("{UNARY_MODEL}", messages=[user("hello")]).sample
+contenders = {{
+    "sdk": sdk(use_insecure_channel=True),
+    "raw": lambda: stub.GetCompletion(request, metadata=metadata, timeout=60),
+    # What a user gets on localhost by default: a local-credentials channel (reference only).
+    "sdk_default_channel": sdk(),
+}}
+for call in contenders.values():
+    for _ in range(100):
+        call()
+times = {{name: [] for name in contenders}}
+for _ in range(calls):  # interleaved call by call, so that noise hits all alike
+    for name, call in contenders.items():
+        started = time.perf_counter()
+        call()
+        times[name].append(time.perf_counter() - started)
+result = {{}}
+for name, values in times.items():
+    values.sort()
+    result[name] = {{"p50": statistics.median(values), "p99": values[int(len(values) * 0.99) - 1]}}
+print(json.dumps(result))
+"""
+
+# -- streams: the SDK and the raw stub alternating stream by stream, in one process -------------
+
+# Both warm up on a short stream; then `pairs` pairs of measured streams, the SDK first in even
+# pairs and the raw stub first in odd ones. The emulator is scripted with all the replies first
+# (`stream_replies`).
+
+STREAM = f"""
+import json, resource, sys, time
+import grpc
+from xai_sdk import Client
+from xai_sdk.chat import user
+from xai_sdk.proto import chat_pb2, chat_pb2_grpc
+key, host, chunks, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
+request = chat_pb2.GetCompletionsRequest(model="{STREAM_MODEL}", n=1, messages=[
+    chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
+metadata = (("authorization", "Bearer " + key),)
+client = Client(api_key=key, api_host=host, use_insecure_channel=True)
+streams = {{
+    "sdk": lambda: client.chat.create("{STREAM_MODEL}", messages=[user("go")]).stream(),
+    "raw": lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600),
+}}
+cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+def one(name):
+    wall_started, cpu_started = time.perf_counter(), cpu()
+    received = sum(1 for _ in streams[name]())
+    wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
+    assert received == chunks, received
+    return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
+for name in streams:  # warm-up: a short stream each
+    sum(1 for _ in streams[name]())
+measured = {{"sdk": [], "raw": []}}
+for pair in range(pairs):
+    for name in ("sdk", "raw") if pair % 2 == 0 else ("raw", "sdk"):
+        measured[name].append(one(name))
+print(json.dumps(measured))
+"""
+
+ASYNC_STREAM = f"""
+import asyncio, json, resource, sys, time
+import grpc
+from xai_sdk import AsyncClient
+from xai_sdk.chat import user
+from xai_sdk.proto import chat_pb2, chat_pb2_grpc
+key, host, chunks, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+async def main():
+    stub = chat_pb2_grpc.ChatStub(grpc.aio.insecure_channel(host))
+    request = chat_pb2.GetCompletionsRequest(model="{STREAM_MODEL}", n=1, messages=[
+        chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
+    metadata = (("authorization", "Bearer " + key),)
+    client = AsyncClient(api_key=key, api_host=host, use_insecure_channel=True)
+    streams = {{
+        "sdk": lambda: client.chat.create("{STREAM_MODEL}", messages=[user("go")]).stream(),
+        "raw": lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600),
+    }}
+    async def count(name):
+        received = 0
+        async for _ in streams[name]():
+            received += 1
+        return received
+    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    async def one(name):
+        wall_started, cpu_started = time.perf_counter(), cpu()
+        received = await count(name)
+        wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
+        assert received == chunks, received
+        return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
+    for name in streams:  # warm-up: a short stream each
+        await count(name)
+    measured = {{"sdk": [], "raw": []}}
+    for pair in range(pairs):
+        for name in ("sdk", "raw") if pair % 2 == 0 else ("raw", "sdk"):
+            measured[name].append(await one(name))
+    return measured
+print(json.dumps(asyncio.run(main())))
+"""
+
+WARM_UP_CHUNKS = 10
+
+
+def stream_replies(chunks: int, pairs: int) -> list[int]:
+    """The chunk counts of the streams that a stream script asks for, in order."""
+    return [WARM_UP_CHUNKS] * 2 + [chunks] * (2 * pairs)
+
+
+# -- concurrent async calls --------------------------------------------------------------------
+
+CONCURRENT = f"""
+import asyncio, json, resource, sys, time
+from xai_sdk import AsyncClient
+from xai_sdk.chat import user
+key, host, concurrency, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+async def main():
+    client = AsyncClient(api_key=key, api_host=host, use_insecure_channel=True)
+    async def one(i):
+        await client.chat.create("{UNARY_MODEL}", messages=[user(f"call {{i}}")]).sample()
+    await asyncio.gather(*(one(i) for i in range(concurrency)))  # warm-up
+    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    started, cpu_started = time.perf_counter(), cpu()
+    for _ in range(rounds):
+        await asyncio.gather(*(one(i) for i in range(concurrency)))
+    calls = concurrency * rounds
+    wall, used = time.perf_counter() - started, cpu() - cpu_started
+    return {{"calls_per_second": calls / wall, "calls_per_cpu_second": calls / used}}
+print(json.dumps(asyncio.run(main())))
+"""
