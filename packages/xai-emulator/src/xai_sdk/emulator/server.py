@@ -7,23 +7,19 @@ for, and answers from in-memory state. RPCs it does not implement yet answer UNI
 
 from __future__ import annotations
 
-import errno
 import importlib
 import itertools
 import pkgutil
-import socket
 import threading
 from collections.abc import Callable, Iterator
-from concurrent import futures
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import grpc
 from google.protobuf import message_factory
 
 import xai_sdk.proto
-from xai_sdk import AsyncClient, Client
 from xai_sdk.emulator._base import EmulatorCall, RecordedCall, RpcAbort
+from xai_sdk.emulator._endpoint import LocalEndpoint
 from xai_sdk.emulator.content import ContentServer
 from xai_sdk.emulator.faults import Faults, normalize_method
 from xai_sdk.emulator.services import batch as batch_service
@@ -62,7 +58,7 @@ class _Router(grpc.GenericRpcHandler):  # type: ignore[type-arg]
         return self._handlers.get(handler_call_details.method)
 
 
-class Emulator:
+class Emulator(LocalEndpoint):
     """A local fake of xAI's API, for tests and offline demos.
 
     Use it as a context manager (or `start()` / `stop()`)::
@@ -149,25 +145,13 @@ class Emulator:
         """Start serving; returns self. The port is known after this."""
         if self._server is not None:
             return self
-        if self.port and _port_taken(self.host, self.port):
-            # Checked first: gRPC would log its own line about the failed bind before failing.
-            raise OSError(f"the emulator could not listen on {self.address} (is the port in use?)")
-        server = grpc.server(
-            futures.ThreadPoolExecutor(max_workers=self._max_workers, thread_name_prefix="xai-emulator"),
-            options=[("grpc.max_receive_message_length", 64 * 1024 * 1024), ("grpc.so_reuseport", 0)],
+        self._server = self._listen(
+            _Router(self._handlers()),
+            name="emulator",
+            max_workers=self._max_workers,
+            options=[("grpc.max_receive_message_length", 64 * 1024 * 1024)],
         )
-        server.add_generic_rpc_handlers([_Router(self._handlers())])
-        try:
-            bound = server.add_insecure_port(f"{self._bracketed_host}:{self.port}")
-        except RuntimeError:  # grpc raises where older versions returned 0
-            bound = 0
-        if bound == 0:
-            server.stop(None)
-            raise OSError(f"the emulator could not listen on {self.address} (is the port in use?)")
-        self.port = bound
-        server.start()
         self.content.start()
-        self._server = server
         return self
 
     def stop(self, grace: float | None = 0.2) -> None:
@@ -177,54 +161,11 @@ class Emulator:
             self._server = None
         self.content.stop()
 
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
-
     def __repr__(self) -> str:
         state = f"serving on {self.address}" if self._server is not None else "stopped"
         return f"<Emulator {state}>"
 
     # -- connecting -----------------------------------------------------------------------------
-
-    @property
-    def _bracketed_host(self) -> str:
-        return f"[{self.host}]" if ":" in self.host else self.host
-
-    @property
-    def address(self) -> str:
-        """``host:port`` to give to a client as `api_host` and `management_api_host`."""
-        return f"{self._bracketed_host}:{self.port}"
-
-    def env(self) -> dict[str, str]:
-        """The environment variables that point the SDK (or the official one) at this emulator."""
-        return {
-            "XAI_API_HOST": self.address,
-            "XAI_MANAGEMENT_API_HOST": self.address,
-            "XAI_API_KEY": self.api_key,
-            "XAI_MANAGEMENT_KEY": self.management_api_key,
-        }
-
-    def client(self, **options: Any) -> Client:
-        """A `Client` connected to this emulator with its keys; `options` go to the constructor."""
-        return Client(**self._client_arguments(options))
-
-    def async_client(self, **options: Any) -> AsyncClient:
-        """An `AsyncClient` connected to this emulator with its keys."""
-        return AsyncClient(**self._client_arguments(options))
-
-    def _client_arguments(self, options: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "api_key": self.api_key,
-            "management_api_key": self.management_api_key,
-            "api_host": self.address,
-            "management_api_host": self.address,
-            **options,
-        }
 
     # -- what was received ----------------------------------------------------------------------
 
@@ -358,23 +299,6 @@ class Emulator:
                 context.abort(fault.code, fault.details)
 
         return handle
-
-
-def _port_taken(host: str, port: int) -> bool:
-    """Whether another socket listens on `port` at an address of `host`."""
-    try:
-        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
-    except OSError:
-        return False  # gRPC reports what it cannot resolve
-    for family, kind, protocol, _, address in addresses:
-        with socket.socket(family, kind, protocol) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind(address)
-            except OSError as error:
-                if error.errno == errno.EADDRINUSE:
-                    return True
-    return False
 
 
 def _retry_hint(code: grpc.StatusCode, details: str, seconds: float) -> tuple[tuple[str, str | bytes], ...]:

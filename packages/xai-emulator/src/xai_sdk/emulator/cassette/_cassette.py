@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable
-from concurrent import futures
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import grpc
 
-from xai_sdk import AsyncClient, Client
+from xai_sdk.emulator._endpoint import LocalEndpoint
 from xai_sdk.emulator.cassette import _format
 from xai_sdk.emulator.cassette._format import Interaction, Metadata
 from xai_sdk.emulator.cassette._matching import FieldFilter, Key, Mismatch, Player
@@ -48,7 +47,7 @@ class CassetteMismatchError(AssertionError):
         super().__init__("\n\n".join(str(mismatch) for mismatch in self.mismatches))
 
 
-class Cassette:
+class Cassette(LocalEndpoint):
     """Record gRPC calls into a cassette file, or replay them from it, on a local port.
 
     Point any client at `address` (this SDK's `client()` and `async_client()` do, and `env()`
@@ -151,26 +150,12 @@ class Cassette:
         self._player = Player(loaded, self._key_of, ordered=self._ordered, allow_repeats=self._allow_repeats)
         self._recorded, self._mismatches = [], []
         self._upstream = self._open_upstream() if self._records else None
-        server = grpc.server(
-            futures.ThreadPoolExecutor(max_workers=32, thread_name_prefix="xai-cassette"),
-            options=[
-                ("grpc.max_receive_message_length", -1),
-                ("grpc.max_send_message_length", -1),
-                ("grpc.so_reuseport", 0),
-            ],
+        self._server = self._listen(
+            CassetteHandler(self, self._upstream),
+            name="cassette",
+            max_workers=32,
+            options=[("grpc.max_receive_message_length", -1), ("grpc.max_send_message_length", -1)],
         )
-        server.add_generic_rpc_handlers([CassetteHandler(self, self._upstream)])
-        bracketed = f"[{self.host}]" if ":" in self.host else self.host
-        try:
-            bound = server.add_insecure_port(f"{bracketed}:{self.port}")
-        except RuntimeError:  # grpc raises where older versions returned 0
-            bound = 0
-        if bound == 0:
-            server.stop(None)
-            raise OSError(f"the cassette could not listen on {bracketed}:{self.port} (is the port in use?)")
-        self.port = bound
-        server.start()
-        self._server = server
         return self
 
     def stop(self) -> None:
@@ -195,13 +180,10 @@ class Cassette:
             upstream = upstream.address
         return Upstream(upstream or REAL_API[0], management or upstream or REAL_API[1])
 
-    def __enter__(self) -> Self:
-        return self.start()
-
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.stop()
+        super().__exit__(exc_type, exc, tb)
         if exc_type is None and self.mismatches:
             raise CassetteMismatchError(self.mismatches)
 
@@ -233,39 +215,6 @@ class Cassette:
     def unplayed(self) -> list[Interaction]:
         """The recorded interactions that have not answered any call yet."""
         return self._player.unplayed
-
-    # -- connecting -----------------------------------------------------------------------------
-
-    @property
-    def address(self) -> str:
-        """``host:port`` for a client's `api_host` and `management_api_host` (both hosts go here)."""
-        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
-
-    def env(self) -> dict[str, str]:
-        """The environment variables that point this SDK at the cassette."""
-        return {
-            "XAI_API_HOST": self.address,
-            "XAI_MANAGEMENT_API_HOST": self.address,
-            "XAI_API_KEY": self.api_key,
-            "XAI_MANAGEMENT_KEY": self.management_api_key,
-        }
-
-    def client(self, **options: Any) -> Client:
-        """A `Client` pointed at the cassette; `options` go to the constructor."""
-        return Client(**self._client_arguments(options))
-
-    def async_client(self, **options: Any) -> AsyncClient:
-        """An `AsyncClient` pointed at the cassette."""
-        return AsyncClient(**self._client_arguments(options))
-
-    def _client_arguments(self, options: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "api_key": self.api_key,
-            "management_api_key": self.management_api_key,
-            "api_host": self.address,
-            "management_api_host": self.address,
-            **options,
-        }
 
     # -- serving (called by the handler, on the server's threads) -------------------------------
 

@@ -91,8 +91,8 @@ class Upstream:
         self._channels: dict[bool, Any] = {}
 
     def channel(self, management: bool) -> Any:
-        # Any: the multi-callables are made without (de)serializers, for raw bytes.
         """The channel to the host of the management API (`management`) or of the API."""
+        # Any: its multi-callables are made without (de)serializers, for raw bytes.
         channel = self._channels.get(management)
         if channel is None:
             host = self.management_api_host if management else self.api_host
