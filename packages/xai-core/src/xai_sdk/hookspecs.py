@@ -184,8 +184,8 @@ class SpanResult:
     model: str | None = None
     """The model that answered, when the call has one."""
     usage: usage_pb2.SamplingUsage | None = None
-    """The usage (tokens and cost) the server reported; the observer records it as it records
-    the usage of every service."""
+    """The usage (tokens and cost) the server reported, which the observer records alike for
+    every service."""
 
 
 @dataclass

@@ -36,15 +36,19 @@ def plan(call: CallInfo, sensitive: bool) -> SpanPlan:
     return planned
 
 
+NOTHING = SpanResult()
+"""What a result without a description adds (shared: never modified)."""
+
+
 def describe(planned: SpanPlan, result: Any, sensitive: bool) -> SpanResult:
     """What the result of a successful call adds to its span, by the plan's `describe_result`."""
     if planned.describe_result is None:
-        return SpanResult()
+        return NOTHING
     try:
         return planned.describe_result(result, sensitive)
     except Exception:  # as in `plan`: the span still ends, with what the call itself says
         logger.exception("describing the result of the span %r failed", planned.name)
-        return SpanResult()
+        return NOTHING
 
 
 def call_attributes(call: CallInfo, planned: SpanPlan) -> Attributes:

@@ -14,7 +14,14 @@ from opentelemetry.trace import SpanKind, Status, StatusCode
 
 from xai_sdk._compat import should_disable_sensitive_attributes
 from xai_sdk.hookspecs import CallInfo, RpcInfo, SpanPlan, SpanResult
-from xai_sdk.telemetry._attributes import PROVIDER, call_attributes, describe, plan, result_attributes
+from xai_sdk.telemetry._attributes import (
+    NOTHING,
+    PROVIDER,
+    call_attributes,
+    describe,
+    plan,
+    result_attributes,
+)
 from xai_sdk.telemetry._config import get_meter, get_tracer
 
 STASH_KEY = "xai-telemetry"
@@ -102,9 +109,8 @@ class Observer:
             return
         span = running.span
         try:
-            described = SpanResult()
-            if error is None:
-                described = describe(running.plan, result, running.sensitive)
+            described = NOTHING if error is not None else describe(running.plan, result, running.sensitive)
+            if described is not NOTHING:
                 span.set_attributes(result_attributes(described))
             if error is not None:
                 span.record_exception(error)
