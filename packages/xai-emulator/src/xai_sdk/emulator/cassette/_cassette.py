@@ -249,19 +249,22 @@ class Cassette(LocalEndpoint):
 
     def record(self, ticket: int, interaction: Interaction) -> None:
         """Keep a forwarded call, its answers passed through the user's hook and the masking."""
-        response_type = rpcs()[interaction.rpc].response_type
-        redact = self._redactor
-        interaction.responses = [
-            redact.data(_hooked(self._response_hook, interaction.rpc, response_type, data))
-            for data in interaction.responses
-        ]
-        interaction.details = redact.text(interaction.details)
-        interaction.initial_metadata = redact.metadata(interaction.initial_metadata)
-        interaction.trailing_metadata = redact.metadata(interaction.trailing_metadata)
-        with self._settled:
-            self._recorded.append((ticket, interaction))
-            self._in_flight -= 1
-            self._settled.notify_all()
+        try:
+            response_type = rpcs()[interaction.rpc].response_type
+            redact = self._redactor
+            interaction.responses = [
+                redact.data(_hooked(self._response_hook, interaction.rpc, response_type, data))
+                for data in interaction.responses
+            ]
+            interaction.details = redact.text(interaction.details)
+            interaction.initial_metadata = redact.metadata(interaction.initial_metadata)
+            interaction.trailing_metadata = redact.metadata(interaction.trailing_metadata)
+            with self._lock:
+                self._recorded.append((ticket, interaction))
+        finally:  # a hook that raised loses the call, and must not keep `stop` waiting
+            with self._settled:
+                self._in_flight -= 1
+                self._settled.notify_all()
 
     def _key_of(self, interaction: Interaction) -> Key:
         return self._filter.key(interaction.rpc, interaction.requests)
