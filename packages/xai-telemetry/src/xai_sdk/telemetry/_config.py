@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from typing import Any, ClassVar
+import weakref
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
 
 from opentelemetry import metrics, trace
 from opentelemetry.sdk.resources import SERVICE_NAME, SERVICE_VERSION, Resource
@@ -11,9 +13,16 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
 
 from xai_sdk._catalog import install_hint
+from xai_sdk._plugins.telemetry import tracing_disabled
 from xai_sdk._version import __version__
 
 INSTRUMENTATION_NAME = "xai_sdk"
+
+T = TypeVar("T")
+# Providers make a new tracer (or look a meter up under a lock) on every request, which would
+# cost each traced call microseconds: the SDK's are kept per provider, as long as it lives.
+_tracers: weakref.WeakKeyDictionary[Any, dict[str, trace.Tracer]] = weakref.WeakKeyDictionary()
+_meters: weakref.WeakKeyDictionary[Any, dict[str, metrics.Meter]] = weakref.WeakKeyDictionary()
 
 
 class Telemetry:
@@ -86,19 +95,30 @@ def get_tracer(name: str = INSTRUMENTATION_NAME) -> trace.Tracer:
 
     A `NoOpTracer` when ``XAI_SDK_DISABLE_TRACING`` is ``1`` or ``true``.
     """
-    from xai_sdk._plugins.telemetry import tracing_disabled  # noqa: PLC0415
-
     if tracing_disabled():
         return trace.NoOpTracer()
     active = Telemetry.active
-    if active is not None:
-        return active.provider.get_tracer(name, __version__)
-    return trace.get_tracer(name, __version__)
+    provider = active.provider if active is not None else trace.get_tracer_provider()
+    return _kept(_tracers, provider, name, lambda: provider.get_tracer(name, __version__))
 
 
 def get_meter(name: str = INSTRUMENTATION_NAME) -> metrics.Meter:
     """The meter the SDK records its metrics with (the active `Telemetry`'s, else the global one)."""
     active = Telemetry.active
-    if active is not None and active.meter_provider is not None:
-        return active.meter_provider.get_meter(name, __version__)  # type: ignore[no-any-return]
-    return metrics.get_meter(name, __version__)
+    provider = active.meter_provider if active is not None else None
+    if provider is None:
+        provider = metrics.get_meter_provider()
+    return _kept(_meters, provider, name, lambda: provider.get_meter(name, __version__))
+
+
+def _kept(
+    kept: weakref.WeakKeyDictionary[Any, dict[str, T]], provider: Any, name: str, make: Callable[[], T]
+) -> T:
+    """`make()`'s tracer or meter of `provider` named `name`, made once per provider."""
+    by_name = kept.get(provider)
+    if by_name is None:
+        by_name = kept[provider] = {}
+    found = by_name.get(name)
+    if found is None:
+        found = by_name[name] = make()
+    return found
