@@ -27,7 +27,7 @@ UNARY_MODEL = "grok-4"
 # instant of its first response on the same clock (CLOCK_MONOTONIC, shared by all processes on
 # Linux), so that the figure is start to first response and leaves out the interpreter's exit.
 _COLD_REPORT = """
-first = time.monotonic()
+first, cpu = time.monotonic(), time.process_time()
 import json
 def _kb(field):
     try:
@@ -36,8 +36,8 @@ def _kb(field):
     except OSError:
         import resource
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"first": first, "peak_kb": _kb("VmHWM:"), "modules_import": modules_import,
-                  "modules_call": len(sys.modules)}))
+print(json.dumps({"first": first, "cpu_to_first_s": cpu, "peak_kb": _kb("VmHWM:"),
+                  "modules_import": modules_import, "modules_call": len(sys.modules)}))
 """
 
 _RAW_CALL = f"""
@@ -128,9 +128,14 @@ print(json.dumps(result))
 
 # -- streams: the SDK and the raw stub alternating stream by stream, in one process -------------
 
-# Both warm up on a short stream; then `pairs` pairs of measured streams, the SDK first in even
-# pairs and the raw stub first in odd ones. The emulator is scripted with all the replies first
+# Three contenders: the SDK, the raw stub, and the raw stub again on a channel of its own, whose
+# ratio to the raw stub shows the noise of a stream ratio (an A/A comparison). Each warms up on a
+# short stream; then `sets` sets of one measured stream each, the order rotating from set to set
+# and starting at the set numbered `first` (the harness passes the round's number, so that over
+# the rounds each goes first as often). The emulator is scripted with all the replies first
 # (`stream_replies`).
+
+STREAM_CONTENDERS = ("sdk", "raw", "raw_again")
 
 STREAM = f"""
 import json, resource, sys, time
@@ -138,15 +143,19 @@ import grpc
 from xai_sdk import Client
 from xai_sdk.chat import user
 from xai_sdk.proto import chat_pb2, chat_pb2_grpc
-key, host, chunks, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
+key, host = sys.argv[1], sys.argv[2]
+chunks, sets, first = map(int, sys.argv[3:6])
 request = chat_pb2.GetCompletionsRequest(model="{STREAM_MODEL}", n=1, messages=[
     chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
 metadata = (("authorization", "Bearer " + key),)
 client = Client(api_key=key, api_host=host, use_insecure_channel=True)
+def raw():
+    stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
+    return lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600)
 streams = {{
     "sdk": lambda: client.chat.create("{STREAM_MODEL}", messages=[user("go")]).stream(),
-    "raw": lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600),
+    "raw": raw(),
+    "raw_again": raw(),
 }}
 cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 def one(name):
@@ -155,11 +164,13 @@ def one(name):
     wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
     assert received == chunks, received
     return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
-for name in streams:  # warm-up: a short stream each
+names = list(streams)
+for name in names:  # warm-up: a short stream each
     sum(1 for _ in streams[name]())
-measured = {{"sdk": [], "raw": []}}
-for pair in range(pairs):
-    for name in ("sdk", "raw") if pair % 2 == 0 else ("raw", "sdk"):
+measured = {{name: [] for name in names}}
+for set_ in range(first, first + sets):
+    shift = set_ % len(names)
+    for name in names[shift:] + names[:shift]:
         measured[name].append(one(name))
 print(json.dumps(measured))
 """
@@ -170,16 +181,20 @@ import grpc
 from xai_sdk import AsyncClient
 from xai_sdk.chat import user
 from xai_sdk.proto import chat_pb2, chat_pb2_grpc
-key, host, chunks, pairs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+key, host = sys.argv[1], sys.argv[2]
+chunks, sets, first = map(int, sys.argv[3:6])
 async def main():
-    stub = chat_pb2_grpc.ChatStub(grpc.aio.insecure_channel(host))
     request = chat_pb2.GetCompletionsRequest(model="{STREAM_MODEL}", n=1, messages=[
         chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
     metadata = (("authorization", "Bearer " + key),)
     client = AsyncClient(api_key=key, api_host=host, use_insecure_channel=True)
+    def raw():
+        stub = chat_pb2_grpc.ChatStub(grpc.aio.insecure_channel(host))
+        return lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600)
     streams = {{
         "sdk": lambda: client.chat.create("{STREAM_MODEL}", messages=[user("go")]).stream(),
-        "raw": lambda: stub.GetCompletionChunk(request, metadata=metadata, timeout=600),
+        "raw": raw(),
+        "raw_again": raw(),
     }}
     async def count(name):
         received = 0
@@ -193,11 +208,13 @@ async def main():
         wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
         assert received == chunks, received
         return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
-    for name in streams:  # warm-up: a short stream each
+    names = list(streams)
+    for name in names:  # warm-up: a short stream each
         await count(name)
-    measured = {{"sdk": [], "raw": []}}
-    for pair in range(pairs):
-        for name in ("sdk", "raw") if pair % 2 == 0 else ("raw", "sdk"):
+    measured = {{name: [] for name in names}}
+    for set_ in range(first, first + sets):
+        shift = set_ % len(names)
+        for name in names[shift:] + names[:shift]:
             measured[name].append(await one(name))
     return measured
 print(json.dumps(asyncio.run(main())))
@@ -206,9 +223,10 @@ print(json.dumps(asyncio.run(main())))
 WARM_UP_CHUNKS = 10
 
 
-def stream_replies(chunks: int, pairs: int) -> list[int]:
+def stream_replies(chunks: int, sets: int) -> list[int]:
     """The chunk counts of the streams that a stream script asks for, in order."""
-    return [WARM_UP_CHUNKS] * 2 + [chunks] * (2 * pairs)
+    contenders = len(STREAM_CONTENDERS)
+    return [WARM_UP_CHUNKS] * contenders + [chunks] * (contenders * sets)
 
 
 # -- concurrent async calls --------------------------------------------------------------------

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import os
 import platform
@@ -35,7 +36,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +59,13 @@ class Plan:
     """How many rounds each scenario runs."""
 
     cold_rounds: int
+    import_rounds: int
     unary_rounds: int
     unary_calls: int
     stream_rounds: int
-    stream_pairs: tuple[int, int]
-    """Pairs of streams (the SDK's, the raw stub's) per process, at 2,000 and at 20,000 chunks."""
+    stream_sets: tuple[int, int]
+    """Sets of streams (the SDK's, the raw stub's, the raw stub's again) per process, at 2,000 and
+    at 20,000 chunks."""
     reference_stream_rounds: int
     """Rounds of the official SDK's streams: a reference, not a target."""
     concurrency_rounds: int
@@ -71,10 +74,11 @@ class Plan:
     def full(cls) -> Plan:
         return cls(
             cold_rounds=15,
-            unary_rounds=5,
-            unary_calls=1000,
-            stream_rounds=5,
-            stream_pairs=(3, 1),
+            import_rounds=10,
+            unary_rounds=4,
+            unary_calls=800,
+            stream_rounds=6,
+            stream_sets=(3, 1),
             reference_stream_rounds=2,
             concurrency_rounds=3,
         )
@@ -83,10 +87,11 @@ class Plan:
     def quick(cls) -> Plan:
         return cls(
             cold_rounds=3,
+            import_rounds=3,
             unary_rounds=2,
             unary_calls=200,
             stream_rounds=2,
-            stream_pairs=(1, 1),
+            stream_sets=(1, 1),
             reference_stream_rounds=1,
             concurrency_rounds=1,
         )
@@ -330,7 +335,7 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
             name: (lambda p=pythons[name]: run(p, _scripts.IMPORT_ONLY)["import"])
             for name in ("ours[chat]", "ours[all]", "official")
         }
-        report["import_s"] = interleaved(imports, plan.cold_rounds)
+        report["import_s"] = interleaved(imports, plan.import_rounds)
         report["profile"] = profiles(pythons, key, host)
 
         phase("unary latency")
@@ -345,17 +350,26 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
         phase("streams")
         report["stream"] = {}
         for driver, script in (("sync", _scripts.STREAM), ("async", _scripts.ASYNC_STREAM)):
-            for chunks, pairs in zip(STREAM_LENGTHS, plan.stream_pairs, strict=True):
+            for chunks, sets in zip(STREAM_LENGTHS, plan.stream_sets, strict=True):
 
                 def streamed(
-                    python: Path, chunks: int = chunks, pairs: int = pairs, script: str = script
+                    python: Path,
+                    rounds: Iterator[int],
+                    chunks: int = chunks,
+                    sets: int = sets,
+                    script: str = script,
                 ) -> Any:
-                    replies = _scripts.stream_replies(chunks, pairs)
+                    replies = _scripts.stream_replies(chunks, sets)
                     emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in replies))
-                    return run(python, script, key, host, chunks, pairs)
+                    # The round's number: where the rotation of the contenders starts.
+                    return run(python, script, key, host, chunks, sets, next(rounds))
 
+                ours_rounds, official_rounds = itertools.count(), itertools.count()
                 report["stream"][f"{driver} {chunks}"] = interleaved(
-                    {"ours": lambda: streamed(ours), "official": lambda: streamed(official)},
+                    {
+                        "ours": lambda r=ours_rounds: streamed(ours, r),
+                        "official": lambda r=official_rounds: streamed(official, r),
+                    },
                     plan.stream_rounds,
                     limits={"official": plan.reference_stream_rounds},
                 )

@@ -6,6 +6,7 @@ they work in both SDKs, and the report is fed made-up samples. Timings are never
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -72,7 +73,7 @@ def test_the_cold_script_reports_the_instant_of_its_first_response_and_its_memor
 @pytest.mark.parametrize("kind", ["python", "grpc", "raw"])
 def test_the_floor_scripts_run(kind: str, xai_emulator: Emulator) -> None:
     result = run(sys.executable, _scripts.COLD[kind], *target(xai_emulator))
-    assert set(result) == {"first", "peak_kb", "modules_import", "modules_call"}
+    assert set(result) == {"first", "cpu_to_first_s", "peak_kb", "modules_import", "modules_call"}
 
 
 def test_the_unary_script_times_the_sdk_and_the_raw_stub_in_one_process(
@@ -87,13 +88,17 @@ def test_the_unary_script_times_the_sdk_and_the_raw_stub_in_one_process(
 def test_the_stream_scripts_alternate_the_sdk_and_the_raw_stub(
     script: str, python: Path | str, xai_emulator: Emulator
 ) -> None:
-    chunks, pairs = 30, 2
-    lengths = _scripts.stream_replies(chunks, pairs)
+    chunks, sets = 30, 2
+    lengths = _scripts.stream_replies(chunks, sets)
     xai_emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in lengths))
-    result = run(python, getattr(_scripts, script), *target(xai_emulator), chunks, pairs)
+    result = run(python, getattr(_scripts, script), *target(xai_emulator), chunks, sets, 1)
     # The script asserts that each measured stream had `chunks` chunks: its replies were consumed
     # in the order stream_replies() gives, and the model streams no reasoning chunks.
-    assert {name: len(streams) for name, streams in result.items()} == {"sdk": pairs, "raw": pairs}
+    assert {name: len(streams) for name, streams in result.items()} == {
+        "sdk": sets,
+        "raw": sets,
+        "raw_again": sets,
+    }
     streams = [stream for streams in result.values() for stream in streams]
     assert all(set(stream) == {"per_wall_second", "cpu_us_per_chunk"} for stream in streams)
 
@@ -145,7 +150,13 @@ def test_shared_objects_are_grouped_by_name_without_their_platform_tag() -> None
 
 
 def cold(start_s: float, peak_mb: float) -> dict[str, Any]:
-    return {"start_to_first_s": start_s, "peak_kb": peak_mb * 1024, "modules_import": 10, "modules_call": 20}
+    return {
+        "start_to_first_s": start_s,
+        "cpu_to_first_s": start_s / 2,
+        "peak_kb": peak_mb * 1024,
+        "modules_import": 10,
+        "modules_call": 20,
+    }
 
 
 def stream(rate: float, cpu_us: float) -> dict[str, float]:
@@ -167,8 +178,21 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
     unary = {"sdk": latency, "raw": {"p50": 0.000580, "p99": 0.000850}, "sdk_default_channel": latency}
     streams = {
         f"{driver} {chunks}": {
-            "ours": [{"sdk": [stream(10_000, 50.0)], "raw": [stream(10_000, 49.0)]} for _ in rounds],
-            "official": [{"sdk": [stream(9_000, 60.0)], "raw": [stream(10_000, 49.0)]}],
+            "ours": [
+                {
+                    "sdk": [stream(10_000, 50.0)],
+                    "raw": [stream(10_000, 49.0)],
+                    "raw_again": [stream(10_000, 49.0)],
+                }
+                for _ in rounds
+            ],
+            "official": [
+                {
+                    "sdk": [stream(9_000, 60.0)],
+                    "raw": [stream(10_000, 49.0)],
+                    "raw_again": [stream(10_000, 49.0)],
+                }
+            ],
         }
         for driver in ("sync", "async")
         for chunks in (2000, 20000)
@@ -191,7 +215,7 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
             "unary_rounds": 3,
             "unary_calls": 1000,
             "stream_rounds": 3,
-            "stream_pairs": [1, 1],
+            "stream_sets": [1, 1],
             "reference_stream_rounds": 1,
             "concurrency_rounds": 3,
         },
@@ -235,7 +259,7 @@ def test_a_target_is_judged_by_the_median_of_its_rounds_and_shows_their_spread()
     row = rows(made_up_report(ours_start=[0.060, 0.084, 0.120]))[
         "start-up to first response, ours / official"
     ]
-    assert row.value == _report.Spread(0.28, 0.20, 0.40)
+    assert dataclasses.astuple(row.value) == pytest.approx((0.28, 0.24, 0.34, 0.20, 0.40))
     assert row.holds
     assert row.verdict() == "holds*"  # the spread straddles 0.30
 
@@ -261,7 +285,7 @@ def test_ratios_pair_the_contenders_of_the_same_round() -> None:
     report["cold"]["official"] = [cold(seconds, 67.0) for seconds in (0.2, 0.4, 0.8)]
     report["cold"]["ours[chat]"] = [cold(seconds, 35.0) for seconds in (0.05, 0.1, 0.2)]
     assert rows(report)["start-up to first response, ours / official"].value == _report.Spread(
-        0.25, 0.25, 0.25
+        0.25, 0.25, 0.25, 0.25, 0.25
     )
 
 
@@ -272,7 +296,7 @@ def test_the_readme_section_holds_every_row_and_states_the_noise() -> None:
     assert section.startswith(_report.START) and section.endswith(_report.END)
     for row in summary["targets"]:
         assert f"| {row.issue} | {row.name} |" in section
-    assert "spread" in section and "around the median" in section
+    assert "spread (IQR)" in section and "interquartile range is" in section
 
 
 def test_the_readme_section_is_replaced_and_nothing_else() -> None:
