@@ -327,9 +327,12 @@ def summarize(report: dict[str, Any]) -> dict[str, Any]:
 def _rounds(report: dict[str, Any]) -> str:
     plan = report["plan"]
     short, long = plan["stream_sets"]
-    unary = f"{plan['unary_rounds']} x {plan['unary_calls']:,} unary calls"
-    streams = f"{plan['stream_rounds']} x {short} and {plan['stream_rounds']} x {long} stream sets"
-    return f"{plan['cold_rounds']} start-up rounds, {unary}, {streams}"
+    rounds = plan["stream_rounds"]
+    unary = f"{plan['unary_rounds']} x {plan['unary_calls']:,} calls"
+    return (
+        f"{plan['cold_rounds']} start-up rounds; unary: {unary}; "
+        f"streams: {rounds} x {short} at 2,000 chunks, {rounds} x {long} at 20,000"
+    )
 
 
 def _top(counts: dict[str, float], count: int, form: str) -> str:
@@ -443,8 +446,8 @@ def _noise(rows: list[Row]) -> str:
     calmest, widest = ratios[0], ratios[-1]
     name = lambda row: row.name.removesuffix(", ours / raw stub").removesuffix(", ours / official")  # noqa: E731
     return (
-        f"half the interquartile range is {_half_width(calmest):.1f} % of the median for {name(calmest)}, "
-        f"{_half_width(widest):.1f} % for {name(widest)}"
+        f"from ±{_half_width(calmest):.1f}% of the median ({name(calmest)}) to "
+        f"±{_half_width(widest):.1f}% ({name(widest)})"
     )
 
 
@@ -486,13 +489,18 @@ def markdown(report: dict[str, Any], summary: dict[str, Any]) -> str:
     ]
     unary = numbers["unary_us"]
     raw = unary["raw stub, beside ours"]
+
+    def latency(sdk: str, quantile: str) -> str:
+        """An SDK's latency, and its ratio to the raw stub in the same processes."""
+        own = unary[f"raw stub, beside {sdk}"][quantile]
+        return f"{unary[sdk][quantile]:.0f} ({unary[sdk][quantile] / own:.2f} x)"
+
     lines += [
         "| | ours | official | raw stub |",
         "|---|---|---|---|",
         *(
-            f"| unary `chat.sample()` {q} (µs) | "
-            + cells(f"{unary[n][q]:.0f}" for n in ("ours", "official"))
-            + f" {raw[q]:.0f} |"
+            f"| unary `chat.sample()` {q} (µs; x the raw stub of the same process) | "
+            + cells([latency("ours", q), latency("official", q), f"{raw[q]:.0f}"])
             for q in ("p50", "p99")
         ),
     ]
@@ -527,10 +535,16 @@ def markdown(report: dict[str, Any], summary: dict[str, Any]) -> str:
             {floor["raw stub"]:.0f} ms and {rss["raw stub"]:.1f} MB to its first response. Every channel
             is insecure, the SDKs' too: on localhost both SDKs otherwise open local-credentials channels
             (ours then takes {unary["ours, default channel"]["p50"]:.0f} µs at p50, the official SDK
-            {unary["official, default channel"]["p50"]:.0f} µs). The machine is shared, so absolute
-            figures drift from run to run; the ratios of one run are steadier, and their spreads say how
-            far: {_noise(rows)}. `*`: the target lies within the spread, and another run may give the
-            other verdict; a change smaller than a row's spread is not shown by one run. `hatch run
+            {unary["official, default channel"]["p50"]:.0f} µs)."""
+        ),
+        "",
+        *_paragraph(
+            f"""Noise: the machine is shared (two cores, other work running), so absolute figures drift
+            from run to run, and a ratio carries the noise of the seconds between its contenders. The
+            spreads run {_noise(rows)}. In every stream set the raw stub also streams a second time, on
+            a channel of its own: `raw / raw` is that A/A ratio, and its distance from 1 is the noise of
+            a stream ratio in this run. `*`: the target lies within the spread, and another run may give
+            the other verdict; a change smaller than a row's spread is not shown by one run. `hatch run
             bench-streaming` shows our per-chunk cost flat from 2,000 to 20,000 chunks."""
         ),
         END,

@@ -1,6 +1,6 @@
 """This SDK side by side with the official xai-sdk 1.21.0, the raw generated stub and the floors.
 
-    python -m hatch run bench [--quick] [--readme] [--json benchmarks/results/latest.json]
+    python -m hatch run bench [--quick] [--readme] [--json FILE] [--report FILE]
 
 It builds fresh virtual environments under .cache/bench, all from the local wheelhouse
 (scripts/wheelhouse.py) so that every one holds the same grpcio and protobuf: this SDK from this
@@ -12,15 +12,17 @@ order rotating from round to round, so that the machine's noise hits all alike:
 
 1. start-up and memory: a fresh process to its first response (``python -c pass``; python and
    ``import grpc``; the raw stub's one call; each SDK's import, client, chat and ``sample()``),
-   its peak RSS and module counts;
-2. ``import xai_sdk`` alone, and where the one-call process's import time and memory go;
+   its wall and CPU time, peak RSS and module counts;
+2. ``import xai_sdk`` alone, and where the one-call process's modules, memory and import time go;
 3. unary ``sample()`` p50/p99, the SDK and the raw stub interleaved call by call in one process;
-4. streams of 2,000 and 20,000 chunks, sync and async, each SDK and the raw stub (``grpc`` and
-   ``grpc.aio``): chunks per second of wall time and the client's CPU time per chunk;
+4. streams of 2,000 and 20,000 chunks, sync and async: the SDK, the raw stub (``grpc`` or
+   ``grpc.aio``) and the raw stub again (an A/A gauge of the noise) stream in turn in one process;
+   chunks per second of wall time and the client's CPU time per chunk;
 5. 64 and 512 concurrent async ``sample()`` calls.
 
-Every target is a ratio (or difference) to a figure of the same rounds, reported as the median of
-the per-round values with their spread (lowest and highest); the command exits 0 either way.
+Every target is a ratio (or difference) to a figure of the same round: the median of the rounds,
+with their interquartile range as its spread. docs/performance.md says more. The command exits 0
+whether the targets hold or not.
 """
 
 from __future__ import annotations
