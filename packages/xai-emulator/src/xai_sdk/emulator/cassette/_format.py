@@ -67,21 +67,23 @@ class Interaction:
     A unary call has one request and (when it succeeded) one response; a server stream has its
     chunks as responses, in order; a client stream (an upload) has its messages as requests.
     An error, mid-stream or not, is the status `code` and `details` after the responses sent.
+    A call the client abandoned (it cancelled, or its deadline passed) before it ended has no
+    status: `code` is None.
     """
 
     rpc: str
     requests: list[bytes]
     responses: list[bytes] = field(default_factory=list)
-    code: str = "OK"
-    """The gRPC status name: ``OK``, ``NOT_FOUND``, ..."""
+    code: str | None = "OK"
+    """The gRPC status name: ``OK``, ``NOT_FOUND``, ...; None when the client went away first."""
     details: str = ""
     initial_metadata: Metadata = ()
     trailing_metadata: Metadata = ()
 
     @property
-    def status(self) -> grpc.StatusCode:
-        """The status the call ended with."""
-        return _STATUS_CODES[self.code]
+    def status(self) -> grpc.StatusCode | None:
+        """The status the call ended with (None: the client abandoned it before)."""
+        return None if self.code is None else _STATUS_CODES[self.code]
 
 
 def blob_directory(path: Path) -> Path:
@@ -117,7 +119,7 @@ def _interaction_document(item: Interaction, blobs: dict[str, bytes], limit: int
         "streaming": info.streaming if info else "unknown",
         "requests": [_message_document(data, request_type, blobs, limit) for data in item.requests],
         "responses": [_message_document(data, response_type, blobs, limit) for data in item.responses],
-        "status": {"code": item.code, "details": item.details},
+        "status": None if item.code is None else {"code": item.code, "details": item.details},
         "initial_metadata": _metadata_document(item.initial_metadata),
         "trailing_metadata": _metadata_document(item.trailing_metadata),
     }
@@ -260,15 +262,16 @@ def _version_message(path: Path, version: object) -> str:
 
 
 def _interaction(item: dict[str, Any], path: Path) -> Interaction:
-    code = item["status"]["code"]
-    if code not in _STATUS_CODES:
+    status = item["status"]
+    code = None if status is None else status["code"]
+    if code is not None and code not in _STATUS_CODES:
         raise CassetteFormatError(f"{path}: unknown status code {code!r} in an interaction of {item['rpc']}")
     return Interaction(
         rpc=str(item["rpc"]),
         requests=[_message(entry, path) for entry in item["requests"]],
         responses=[_message(entry, path) for entry in item["responses"]],
         code=code,
-        details=str(item["status"]["details"]),
+        details="" if status is None else str(status["details"]),
         initial_metadata=_metadata(item["initial_metadata"]),
         trailing_metadata=_metadata(item["trailing_metadata"]),
     )

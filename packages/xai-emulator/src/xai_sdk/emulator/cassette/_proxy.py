@@ -20,11 +20,14 @@ from xai_sdk._config import is_loopback
 from xai_sdk.emulator.cassette._format import Interaction, Metadata
 from xai_sdk.emulator.cassette._matching import Mismatch
 from xai_sdk.emulator.cassette._rpcs import RpcInfo, rpcs
+from xai_sdk.emulator.server import _wait_while_active
 
 __all__ = ["CassetteHandler", "Decision", "Upstream"]
 
 MISMATCH_STATUS = grpc.StatusCode.FAILED_PRECONDITION
 """The status of a call that the cassette has no answer for (not retried by clients)."""
+ABANDONED_WAIT_SECONDS = 10.0
+"""How long a replayed call that its client abandoned when recording waits for the client to go."""
 _TRANSPORT_KEYS = frozenset({"user-agent", "te", "content-type", "host", "date", "server"})
 _GRPC_KEPT = frozenset({"grpc-status-details-bin", "grpc-retry-pushback-ms"})
 _NO_DEADLINE = 10 * 365 * 24 * 3600.0
@@ -238,7 +241,7 @@ class _Call:
                 self.info.path,
                 self.prepared,
                 list(outcome.responses),
-                outcome.code.name,
+                None if outcome.code is None else outcome.code.name,
                 outcome.details,
                 outcome.initial,
                 outcome.trailing,
@@ -251,7 +254,7 @@ class _Outcome:
 
     def __init__(self) -> None:
         self.responses: list[bytes] = []
-        self.code = grpc.StatusCode.UNKNOWN
+        self.code: grpc.StatusCode | None = grpc.StatusCode.UNKNOWN
         self.details = ""
         self.initial: Metadata = ()
         self.trailing: Metadata = ()
@@ -268,15 +271,14 @@ class _Outcome:
         self.ended(call.code(), call.details(), call.initial_metadata(), call.trailing_metadata())
 
     def cancelled(self) -> None:
-        self.code, self.details = (
-            grpc.StatusCode.CANCELLED,
-            "the client cancelled the call while it was recorded",
-        )
-        self.trailing = ()
+        """The client went away: the call never ended for it, and has no status."""
+        self.code, self.details, self.trailing = None, "", ()
 
     def answer(self, context: grpc.ServicerContext) -> list[bytes]:
         """End the client's call as the upstream ended it; returns the responses of a success."""
         context.set_trailing_metadata(self.trailing)
+        if self.code is None:  # nobody is listening any more
+            context.abort(grpc.StatusCode.CANCELLED, "the client went away")
         if self.code != grpc.StatusCode.OK:
             context.abort(self.code, self.details)
         return self.responses
@@ -296,9 +298,9 @@ def _send_initial(context: grpc.ServicerContext, metadata: Metadata) -> None:
 
 def _replay_unary(interaction: Interaction, context: grpc.ServicerContext) -> bytes:
     _send_initial(context, interaction.initial_metadata)
-    context.set_trailing_metadata(interaction.trailing_metadata)
-    if interaction.code != "OK" or not interaction.responses:
-        context.abort(interaction.status, interaction.details)
+    _end(interaction, context)
+    if not interaction.responses:  # a cassette edited by hand
+        context.abort(grpc.StatusCode.INTERNAL, "the cassette holds no answer for this call")
     return interaction.responses[0]
 
 
@@ -308,6 +310,20 @@ def _replay_stream(interaction: Interaction, context: grpc.ServicerContext) -> I
         if not context.is_active():
             return
         yield chunk
+    _end(interaction, context)
+
+
+def _end(interaction: Interaction, context: grpc.ServicerContext) -> None:
+    """End a replayed call with its status (returns for OK); an abandoned one waits for the client."""
+    status = interaction.status
+    if status is None:
+        # The client went away before this call ended: so should this one.
+        _wait_while_active(context, ABANDONED_WAIT_SECONDS)
+        context.abort(
+            grpc.StatusCode.DEADLINE_EXCEEDED,
+            f"the client abandoned this call when it was recorded; replayed, it was still waiting after "
+            f"{ABANDONED_WAIT_SECONDS:g}s",
+        )
     context.set_trailing_metadata(interaction.trailing_metadata)
-    if interaction.code != "OK":
-        context.abort(interaction.status, interaction.details)
+    if status != grpc.StatusCode.OK:
+        context.abort(status, interaction.details)
