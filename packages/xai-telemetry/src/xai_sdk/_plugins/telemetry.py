@@ -46,12 +46,6 @@ class TelemetryPlugin:
             self._observer.rpc_finished(call, rpc)
 
     @hookimpl
-    def xai_sdk_stream_chunk(self, call: CallInfo, chunk: Any) -> None:
-        """Record the time of the first chunk."""
-        if self._observer is not None and call.chunks == 1:
-            self._observer.first_chunk(call)
-
-    @hookimpl
     def xai_sdk_call_finished(self, call: CallInfo, result: Any, error: BaseException | None) -> None:
         """End the call's span and record its metrics."""
         if self._observer is not None:

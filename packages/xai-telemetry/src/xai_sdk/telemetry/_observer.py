@@ -92,14 +92,14 @@ class Observer:
         if running is not None and rpc.request_id:
             running.span.set_attribute("xai.request_id", rpc.request_id)
 
-    def first_chunk(self, call: CallInfo) -> None:
-        """Record when a stream's first chunk arrived."""
-        running = call.stash.get(STASH_KEY)
-        if running is None:
+    def _first_chunk(self, call: CallInfo, running: _Running) -> None:
+        """Record when a stream's first chunk arrived (core notes the time: no hook runs per chunk)."""
+        if call.first_chunk_time is None:
             return
-        running.span.set_attribute("gen_ai.completion.start_time", datetime.now(timezone.utc).isoformat())
+        arrived = datetime.fromtimestamp(call.first_chunk_time, timezone.utc)
+        running.span.set_attribute("gen_ai.completion.start_time", arrived.isoformat())
         self._metrics().first_chunk.record(
-            time.monotonic() - running.started, self._metric_attributes(running, None)
+            max(0.0, call.first_chunk_time - call.start_time), self._metric_attributes(running, None)
         )
 
     def call_finished(self, call: CallInfo, result: Any, error: BaseException | None) -> None:
@@ -109,6 +109,7 @@ class Observer:
             return
         span = running.span
         try:
+            self._first_chunk(call, running)
             described = NOTHING if error is not None else describe(running.plan, result, running.sensitive)
             if described is not NOTHING:
                 span.set_attributes(result_attributes(described))
