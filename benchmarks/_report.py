@@ -113,6 +113,7 @@ def figures(report: dict[str, Any]) -> dict[str, Any]:
             name: _median(runs, lambda r: r["cpu_to_first_s"] * 1e3) for name, runs in cold.items()
         },
         "peak_rss_mb": {name: _median(runs, lambda r: r["peak_kb"] / 1024) for name, runs in cold.items()},
+        "anon_rss_mb": {name: _median(runs, lambda r: r["anon_kb"] / 1024) for name, runs in cold.items()},
         "modules_import": {name: _median(runs, lambda r: r["modules_import"]) for name, runs in cold.items()},
         "modules_call": {name: _median(runs, lambda r: r["modules_call"]) for name, runs in cold.items()},
         "import_ms": {name: statistics.median(runs) * 1e3 for name, runs in report["import_s"].items()},
@@ -235,6 +236,19 @@ def targets(report: dict[str, Any], numbers: dict[str, Any]) -> list[Row]:
             f"floor {rss['python + grpc']:.1f} MB; raw stub +{raw_above.median:.1f} MB",
             6.0,
             bound=raw_above.median,
+        )
+    )
+    anon = numbers["anon_rss_mb"]
+    rows.append(
+        Row(
+            18,
+            "one-call anonymous RSS above python + grpc (MB)",
+            _per_round(
+                cold, "ours[chat]", "python + grpc", lambda a, b: (a["anon_kb"] - b["anon_kb"]) / 1024
+            ),
+            "{:.1f}",
+            f"floor {anon['python + grpc']:.1f} MB; "
+            f"raw stub +{anon['raw stub'] - anon['python + grpc']:.1f} MB",
         )
     )
     unary = report["unary"]["ours"]
@@ -399,6 +413,7 @@ def console(report: dict[str, Any], summary: dict[str, Any]) -> str:
     table = (
         ("start-up to first response (ms)", "start_ms", "{:.0f}"),
         ("peak RSS (MB)", "peak_rss_mb", "{:.1f}"),
+        ("anonymous RSS (MB)", "anon_rss_mb", "{:.1f}"),
         ("modules after import", "modules_import", "{:.0f}"),
         ("modules after one call", "modules_call", "{:.0f}"),
     )
@@ -482,6 +497,7 @@ def markdown(report: dict[str, Any], summary: dict[str, Any]) -> str:
         "| installed size (MB) | " + cells(f"{report['size_mb'][n]:.1f}" for n in (*SDKS, "raw")),
         "| start-up to first response (ms) | " + cells(f"{numbers['start_ms'][n]:.0f}" for n in names),
         "| peak RSS after one call (MB) | " + cells(f"{numbers['peak_rss_mb'][n]:.1f}" for n in names),
+        "| of which anonymous (MB) | " + cells(f"{numbers['anon_rss_mb'][n]:.1f}" for n in names),
         "| modules after the import / after one call | "
         + cells(f"{numbers['modules_import'][n]:.0f} / {numbers['modules_call'][n]:.0f}" for n in names),
         "| `import xai_sdk` (ms) | " + cells([*(f"{numbers['import_ms'][n]:.0f}" for n in SDKS), ""]),
@@ -532,7 +548,11 @@ def markdown(report: dict[str, Any], summary: dict[str, Any]) -> str:
         *_paragraph(
             f"""The floors: `python -c pass` starts in {floor["python"]:.0f} ms; Python with
             `import grpc` holds {rss["python + grpc"]:.1f} MB; the raw stub's process takes
-            {floor["raw stub"]:.0f} ms and {rss["raw stub"]:.1f} MB to its first response. Every channel
+            {floor["raw stub"]:.0f} ms and {rss["raw stub"]:.1f} MB to its first response. Of an RSS,
+            the anonymous part is the process's own; the rest, file-backed pages of shared libraries,
+            depends on the page cache's history of those files too (the same `import grpc` has
+            measured 30.5 and 37.0 MB, with 13.0 MB anonymous both times), so across runs compare the
+            anonymous figures. Every channel
             is insecure, the SDKs' too: on localhost both SDKs otherwise open local-credentials channels
             (ours then takes {unary["ours, default channel"]["p50"]:.0f} µs at p50, the official SDK
             {unary["official, default channel"]["p50"]:.0f} µs)."""

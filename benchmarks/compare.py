@@ -75,14 +75,14 @@ class Plan:
     @classmethod
     def full(cls) -> Plan:
         return cls(
-            cold_rounds=15,
+            cold_rounds=12,
             import_rounds=10,
             unary_rounds=4,
             unary_calls=800,
             stream_rounds=6,
             stream_sets=(3, 1),
             reference_stream_rounds=2,
-            concurrency_rounds=3,
+            concurrency_rounds=2,
         )
 
     @classmethod
@@ -166,6 +166,13 @@ def raw_environment(pins: dict[str, str]) -> Path:
     for module in (ROOT / "packages" / "xai-core" / "src" / "xai_sdk" / "proto").glob("*_pb2*.py"):
         shutil.copy(module, package / "proto" / module.name)
     return python
+
+
+def native_files(python: Path) -> tuple[tuple[int, int], ...]:
+    """The device and inode of the environment's grpc and protobuf extension modules."""
+    root = purelib(python)
+    files = sorted([*root.glob("grpc/_cython/cygrpc*.so"), *root.glob("google/_upb/_message*.so")])
+    return tuple((stat.st_dev, stat.st_ino) for stat in map(os.stat, files))
 
 
 def site_packages(python: Path) -> tuple[int, int]:
@@ -305,6 +312,13 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
         found = versions(python, "grpcio", "protobuf")
         if any(found[dist] != pins[dist] for dist in found):
             raise SystemExit(f"{name} has {found}, the others {pins}: the comparison would not be fair")
+    # The native libraries' resident pages depend on the page cache's history of their files: the
+    # environments must map the very same files (uv links them from its cache) for their RSS to compare.
+    native = {name: native_files(python) for name, python in pythons.items()}
+    if len(set(native.values())) != 1:
+        print(
+            f"warning: the environments hold different copies of grpc's and protobuf's native code: {native}"
+        )
     base_size, base_distributions = site_packages(environment("empty", []))
     sizes = {name: site_packages(python) for name, python in pythons.items()}
     report: dict[str, Any] = {
