@@ -8,7 +8,6 @@ from datetime import timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from xai_sdk._async_runner import AsyncRunner
 from xai_sdk._config import DEFAULT_RETRY, ClientConfig, to_seconds, validate_metadata
 from xai_sdk._runners import Runner
 from xai_sdk._sync_runner import SyncRunner
@@ -36,7 +35,7 @@ __all__ = ["AsyncClient", "BaseClient", "Client"]
 class BaseClient:
     """Configuration, plugins and sub-client lookup shared by `Client` and `AsyncClient`."""
 
-    _runner_type: ClassVar[type[Runner]]
+    _is_async: ClassVar[bool]
 
     def __init__(
         self,
@@ -65,8 +64,8 @@ class BaseClient:
             retry=retry,
         )
         self._plugins = PluginSet(plugins, autoload=autoload)
-        self._transport = Transport(self._config, is_async=self._runner_type.is_async)
-        self._runner = self._runner_type(
+        self._transport = Transport(self._config, is_async=self._is_async)
+        self._runner = _runner_class(self._is_async)(
             self._transport,
             self._plugins.observers,
             timeout=self._config.timeout,
@@ -174,7 +173,7 @@ class Client(BaseClient):
 
     """
 
-    _runner_type = SyncRunner
+    _is_async = False
 
     if TYPE_CHECKING:
         auth: SyncAuth
@@ -207,7 +206,7 @@ class AsyncClient(BaseClient):
     the loop that makes the first call, one per loop. Use ``async with`` or ``await close()``.
     """
 
-    _runner_type = AsyncRunner
+    _is_async = True
 
     if TYPE_CHECKING:
         auth: AsyncAuth
@@ -231,3 +230,12 @@ class AsyncClient(BaseClient):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _runner_class(is_async: bool) -> type[Runner]:
+    """The runner of `Client` or of `AsyncClient`, whose module is imported by the first one made."""
+    if not is_async:
+        return SyncRunner
+    from xai_sdk._async_runner import AsyncRunner  # noqa: PLC0415 - a sync program never needs it
+
+    return AsyncRunner

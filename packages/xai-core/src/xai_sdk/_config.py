@@ -6,7 +6,6 @@ comes out, and bad input is refused with a `ValueError` or `TypeError` before an
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import os
 import re
@@ -236,6 +235,8 @@ def is_loopback(host: str) -> bool:
         name = name.rsplit(":", 1)[0]
     if name == "localhost":
         return True
+    import ipaddress  # noqa: PLC0415 - 1 ms at import, needed only for a host given as an address
+
     try:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:

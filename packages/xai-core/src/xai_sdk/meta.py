@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pprint
 from typing import Any, Generic, TypeVar
 
 __all__ = ["ProtoDecorator", "T"]
@@ -29,6 +28,8 @@ class ProtoDecorator(Generic[T]):
         return self._request_id
 
     def __repr__(self) -> str:
+        import pprint  # noqa: PLC0415 - only for a repr
+
         return pprint.pformat(self._proto)
 
 

@@ -21,7 +21,6 @@ pushback means "do not retry", as in gRPC. Uploads are never retried (their data
 from __future__ import annotations
 
 import json
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,6 +155,8 @@ class RetryPolicy:
         if server_hint is not None:
             return server_hint
         backoff = min(self.initial_backoff * self.backoff_multiplier ** (retry - 1), self.max_backoff)
+        import random  # noqa: PLC0415 - only when a stream is retried
+
         return random.uniform(0, backoff)
 
     def service_config(self) -> str:
