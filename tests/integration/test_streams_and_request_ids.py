@@ -100,7 +100,8 @@ async def test_cancelling_the_consuming_task_cancels_the_rpc(xai_emulator: Emula
 async def test_a_sync_stream_closed_from_another_thread_ends_cleanly(xai_emulator: Emulator) -> None:
     xai_emulator.chat.script(Reply(content="word " * 5000))
     with xai_emulator.client() as client:
-        stream = client.chat.create("grok-4", messages=[user("long")]).stream()
+        # A model that does not think first: its first chunk already holds "word".
+        stream = client.chat.create("grok-4-fast-non-reasoning", messages=[user("long")]).stream()
         response, _ = next(stream)
         closer = threading.Timer(0.05, stream.close)
         closer.start()
