@@ -13,15 +13,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["EntryPoint", "entry_points"]
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """One entry point: its name, its ``module:attribute`` value, and the distribution's name."""
 
     name: str
