@@ -56,7 +56,16 @@ def test_sections_comments_names_and_the_first_of_two_installs(tmp_path: Path, m
     ]
 
 
-LAZY = ("importlib.metadata", "email", "xai_sdk._async_runner", "ipaddress", "pprint", "random")
+LAZY = (
+    "importlib.metadata",
+    "email",
+    "xai_sdk._async_runner",
+    "concurrent.futures.thread",  # asyncio, which grpc imports, imports concurrent.futures alone
+    "queue",
+    "ipaddress",
+    "pprint",
+    "random",
+)
 """Modules a blocking client's call does not need: each would add to every program's start-up."""
 
 

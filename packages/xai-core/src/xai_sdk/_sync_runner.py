@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextvars
 import time
 from collections.abc import Generator, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, TypeVar
 
 import grpc
@@ -93,6 +92,9 @@ class SyncRunner(Runner):
         return state.rpc_succeeded(step, response, call.initial_metadata())
 
     def _gather(self, step: Gather, binding: Binding) -> list[Any]:
+        # concurrent.futures.thread (and queue) cost start-up time to every program otherwise.
+        from concurrent.futures import ThreadPoolExecutor, as_completed  # noqa: PLC0415
+
         outcomes: list[Any] = [None] * len(step.operations)
         if not outcomes:
             return outcomes
