@@ -191,7 +191,8 @@ class Chat(Bound[ModeT]):
         response = Response(chat_pb2.GetChatCompletionResponse(), index)
 
         def on_chunk(chunk: chat_pb2.GetChatCompletionChunk) -> tuple[Response, Chunk]:
-            response._index = _detect_index(response._index, chunk.outputs)
+            if response._index == 0:  # None stays None: no need to look at the outputs
+                response._index = _detect_index(0, chunk.outputs)
             response.process_chunk(chunk)
             return response, Chunk(chunk, response._index)
 

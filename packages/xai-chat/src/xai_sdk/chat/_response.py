@@ -378,7 +378,7 @@ class Chunk(ProtoDecorator[chat_pb2.GetChatCompletionChunk]):
     """A streamed piece of a completion; ``str(chunk)`` is its text."""
 
     def __init__(self, proto: chat_pb2.GetChatCompletionChunk, index: int | None) -> None:
-        super().__init__(proto)
+        self._proto = proto  # what ProtoDecorator.__init__ does, without a call per streamed chunk
         self._index = index
 
     def _outputs(self, role: chat_pb2.MessageRole) -> list[CompletionOutputChunk]:
