@@ -14,6 +14,7 @@ from xai_sdk import errors
 from xai_sdk.chat import user
 from xai_sdk.emulator import Emulator
 from xai_sdk.emulator.chat import Reply
+from xai_sdk.hookspecs import CallInfo, hookimpl
 
 STREAM = "Chat/GetCompletionChunk"
 
@@ -53,6 +54,33 @@ async def test_an_async_stream_dropped_before_its_end_cancels_the_rpc(xai_emulat
         await anext(stream)
         del stream
         assert await wait_for_cancellation(xai_emulator, seconds=1.0)
+
+
+class _Ends:
+    """Observes the end of each call."""
+
+    def __init__(self) -> None:
+        self.ended: list[tuple[str, bool, BaseException | None]] = []
+
+    @hookimpl
+    def xai_sdk_call_finished(self, call: CallInfo, result: object, error: BaseException | None) -> None:
+        self.ended.append((call.method, call.closed_early, error))
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_a_stream_dropped_before_it_was_iterated_ends_its_call_for_observers(
+    xai_emulator: Emulator, is_async: bool
+) -> None:
+    ends = _Ends()
+    make = xai_emulator.async_client if is_async else xai_emulator.client
+    client = make(plugins=[ends])
+    stream = client.chat.create("grok-4", messages=[user("hi")]).stream()
+    assert ends.ended == []
+    del stream
+    assert ends.ended == [("stream", True, None)]
+    assert xai_emulator.calls(STREAM) == []  # it never started
+    if not is_async:
+        client.close()  # the async client opened no channel: no loop ever ran
 
 
 async def test_an_async_stream_closed_from_another_task_ends_cleanly(xai_emulator: Emulator) -> None:

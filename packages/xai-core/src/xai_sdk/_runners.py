@@ -168,7 +168,8 @@ class Iteration(Generic[T]):
 
     def __del__(self) -> None:
         # Once iterated, the generator ends the call when it is dropped; before, nothing else can.
-        if self._values is None:
+        # (`getattr`: an instance whose __init__ raised has neither attribute.)
+        if getattr(self, "_values", True) is None:
             self._state.close()
 
 
