@@ -24,6 +24,10 @@ from xai_sdk.emulator import Emulator
 MiB = 1024 * 1024
 SIZE = 200 * MiB
 ALLOWED_GROWTH = 50 * MiB
+DOWNLOAD_GROWTH = SIZE // 2
+"""A download's peak varies with how far gRPC's flow-control window lets the server run ahead of
+a client that competes for the CPU: 19 to 55 MiB over nine runs, the same before and after the
+runners were rewritten (13da0b2 and 972f7c8, side by side). Holding the file would take 200."""
 
 CLIENT = textwrap.dedent(
     """
@@ -85,7 +89,7 @@ def test_a_200_mb_round_trip_keeps_client_memory_bounded_and_the_bytes_intact(
     print({key: round(value / MiB, 1) for key, value in peaks.items()})  # shown with pytest -s
     assert peaks["size"] == SIZE
     assert peaks["upload"] - peaks["idle"] < ALLOWED_GROWTH
-    assert peaks["download"] - peaks["idle"] < ALLOWED_GROWTH
+    assert peaks["download"] - peaks["idle"] < DOWNLOAD_GROWTH
     digest = hashlib.sha256()
     with open(target, "rb") as downloaded:
         while block := downloaded.read(4 * MiB):
