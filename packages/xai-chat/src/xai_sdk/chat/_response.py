@@ -38,18 +38,27 @@ def enum_name(enum: Any, value: int) -> str:
         return f"UNKNOWN_{value}"
 
 
-class _Text:
-    """The pieces of one text field received so far, joined when read."""
+class _Output:
+    """One output of a streamed response: its message, and its streamed text, joined when read."""
 
-    __slots__ = ("pieces",)
+    __slots__ = ("content", "encrypted_content", "message", "output", "reasoning_content", "role")
 
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
+    def __init__(self, output: chat_pb2.CompletionOutput) -> None:
+        self.output = output
+        self.message = output.message
+        self.role = self.message.role
+        self.content: list[str] = []
+        self.reasoning_content: list[str] = []
+        self.encrypted_content: list[str] = []
 
-    def read(self) -> str:
-        if len(self.pieces) > 1:
-            self.pieces = ["".join(self.pieces)]
-        return self.pieces[0] if self.pieces else ""
+    def read(self, field: str) -> str | None:
+        """The text streamed into `field` (None if none was): the pieces, joined once."""
+        pieces: list[str] = getattr(self, field)
+        if not pieces:
+            return None
+        if len(pieces) > 1:
+            pieces[:] = ["".join(pieces)]
+        return pieces[0]
 
 
 _FOLD_EVERY = 64
@@ -61,13 +70,12 @@ folding each on arrival (measured while streaming: the work competes less with g
 class _Accumulation:
     """The state a streamed response builds, shared by the `Response` objects of one stream."""
 
-    __slots__ = ("dirty", "outputs", "pending", "proto", "texts")
+    __slots__ = ("dirty", "outputs", "pending", "proto")
 
     def __init__(self, proto: chat_pb2.GetChatCompletionResponse) -> None:
         self.proto = proto
         self.pending: list[chat_pb2.GetChatCompletionChunk] = []
-        self.texts: dict[tuple[int, str], _Text] = {}
-        self.outputs: dict[int, tuple[chat_pb2.CompletionOutput, chat_pb2.CompletionMessage]] = {}
+        self.outputs: dict[int, _Output] = {}
         self.dirty = False
 
     def add_chunk(self, chunk: chat_pb2.GetChatCompletionChunk) -> None:
@@ -77,7 +85,7 @@ class _Accumulation:
             self.settle()
 
     def settle(self) -> chat_pb2.GetChatCompletionResponse:
-        """Write the chunks received so far into the message (streamed text stays in `texts`)."""
+        """Write the chunks received so far into the message (streamed text stays in `outputs`)."""
         pending = self.pending
         if pending:
             self.pending = []
@@ -113,48 +121,48 @@ class _Accumulation:
 
     def _add_output(self, output_chunk: chat_pb2.CompletionOutputChunk) -> None:
         index = output_chunk.index
-        entry = self.outputs.get(index)
-        if entry is None:
+        state = self.outputs.get(index)
+        if state is None:
             outputs = self.proto.outputs
             while len(outputs) <= index:
                 outputs.add(index=len(outputs))
-            entry = self.outputs[index] = (outputs[index], outputs[index].message)
-        output, message = entry
+            state = self.outputs[index] = _Output(outputs[index])
         delta = output_chunk.delta
-        if message.role != delta.role:
-            message.role = delta.role
+        role = delta.role
+        if state.role != role:
+            state.role = state.message.role = role
         if output_chunk.finish_reason:
-            output.finish_reason = output_chunk.finish_reason
+            state.output.finish_reason = output_chunk.finish_reason
         if delta.tool_calls:
-            message.tool_calls.extend(delta.tool_calls)
+            state.message.tool_calls.extend(delta.tool_calls)
         if delta.citations:
-            message.citations.extend(delta.citations)
+            state.message.citations.extend(delta.citations)
         if output_chunk.HasField("logprobs"):
-            output.logprobs.content.extend(output_chunk.logprobs.content)
-        for field, piece in (
-            ("content", delta.content),
-            ("reasoning_content", delta.reasoning_content),
-            ("encrypted_content", delta.encrypted_content),
-        ):
-            if piece:
-                accumulated = self.texts.get((index, field))
-                if accumulated is None:
-                    accumulated = self.texts[(index, field)] = _Text()
-                accumulated.pieces.append(piece)
-                self.dirty = True
+            state.output.logprobs.content.extend(output_chunk.logprobs.content)
+        if piece := delta.content:
+            state.content.append(piece)
+            self.dirty = True
+        if piece := delta.reasoning_content:
+            state.reasoning_content.append(piece)
+            self.dirty = True
+        if piece := delta.encrypted_content:
+            state.encrypted_content.append(piece)
+            self.dirty = True
 
     def text(self, output: chat_pb2.CompletionOutput, field: str) -> str:
         self.settle()
-        accumulated = self.texts.get((output.index, field))
-        if accumulated is None:
-            return str(getattr(output.message, field))
-        return accumulated.read()
+        state = self.outputs.get(output.index)
+        streamed = None if state is None else state.read(field)
+        return str(getattr(output.message, field)) if streamed is None else streamed
 
     def flush(self) -> chat_pb2.GetChatCompletionResponse:
         self.settle()
         if self.dirty:
-            for (index, field), accumulated in self.texts.items():
-                setattr(self.proto.outputs[index].message, field, accumulated.read())
+            for state in self.outputs.values():
+                for field in _TEXT_FIELDS:
+                    streamed = state.read(field)
+                    if streamed is not None:
+                        setattr(state.message, field, streamed)
             self.dirty = False
         return self.proto
 
