@@ -90,6 +90,15 @@ def test_reset_forgets_calls_and_faults(xai_client: Client, xai_emulator: Emulat
     assert xai_client.models.get_language_model("grok-4").name == "grok-4"
 
 
+def test_reset_starts_request_ids_over(xai_client: Client, xai_emulator: Emulator) -> None:
+    xai_client.models.list_language_models()
+    xai_client.models.list_language_models()
+    assert xai_emulator.requests[-1].request_id == "emu-00000002"
+    xai_emulator.reset()
+    xai_client.models.list_language_models()
+    assert [call.request_id for call in xai_emulator.requests] == ["emu-00000001"]
+
+
 def test_a_fault_applies_the_number_of_times_asked(xai_client: Client, xai_emulator: Emulator) -> None:
     xai_emulator.faults.fail(LIST, grpc.StatusCode.RESOURCE_EXHAUSTED, times=2)
     for _ in range(2):

@@ -181,9 +181,13 @@ class Emulator(LocalEndpoint):
         return [record for record in self.requests if path in ("*", record.method)]
 
     def reset(self) -> None:
-        """Forget recorded calls, pending faults, and every service's state and scripts."""
+        """Forget recorded calls, pending faults, and every service's state and scripts.
+
+        Request ids start over at ``emu-00000001``, as the ids of what the services store do.
+        """
         with self._lock:
             self._records.clear()
+            self._request_ids = itertools.count(1)
         self.faults.clear()
         self.content.reset()
         for implementation in self._implementations.values():
