@@ -104,3 +104,19 @@ def test_a_grpc_error_is_translated_even_when_parts_are_missing() -> None:
 def test_a_missing_service_is_an_attribute_error() -> None:
     assert issubclass(errors.ServiceNotInstalledError, AttributeError)
     assert issubclass(errors.ServiceNotInstalledError, errors.XaiError)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ((), None),
+        (None, None),
+        ((("content-type", "x"),), None),
+        ((("x-xai-request-id", "c"), ("request-id", "b"), ("x-request-id", "a")), "a"),
+        ((("x-xai-request-id", "c"), ("request-id", "b")), "b"),
+        ((("x-request-id", ""), ("x-xai-request-id", "c")), "c"),
+        ((("request-id", "first"), ("request-id", "second")), "second"),
+    ],
+)
+def test_the_request_id_is_read_from_the_most_specific_key(metadata: object, expected: str | None) -> None:
+    assert errors.request_id_from(metadata) == expected

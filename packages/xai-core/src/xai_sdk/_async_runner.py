@@ -50,7 +50,9 @@ class AsyncRunner(Runner):
         with state:
             step = state.advance(None)
             while step is not None:
-                if type(step) is Receive:
+                if type(step) is Call:
+                    outcome = await self._call(step, state)
+                elif type(step) is Receive:
                     outcome = call = state.open_stream(step)
                     if type(call) is not Failure:
                         handle, emit, delivered = state.chunk_handler(step), step.emit, 0
@@ -86,8 +88,6 @@ class AsyncRunner(Runner):
                 step = state.advance(outcome)
 
     async def _perform(self, step: Step, state: CallState) -> Any:
-        if type(step) is Call:
-            return await self._call(step, state)
         if type(step) is Sleep:
             await asyncio.sleep(state.sleep_seconds(step.seconds))
             return None

@@ -38,7 +38,9 @@ class SyncRunner(Runner):
         with state:
             step = state.advance(None)
             while step is not None:
-                if type(step) is Receive:
+                if type(step) is Call:
+                    outcome = self._call(step, state)
+                elif type(step) is Receive:
                     outcome = yield from self._receive(step, state)
                 elif type(step) is Emit:
                     yield from step.values
@@ -50,8 +52,6 @@ class SyncRunner(Runner):
                 step = state.advance(outcome)
 
     def _perform(self, step: Step, state: CallState) -> Any:
-        if type(step) is Call:
-            return self._call(step, state)
         if type(step) is Sleep:
             time.sleep(state.sleep_seconds(step.seconds))
             return None

@@ -53,15 +53,17 @@ MAX_RETRY_AFTER = 3600.0
 
 # Metadata keys under which servers report the id of a request, most specific first.
 REQUEST_ID_KEYS = ("x-request-id", "request-id", "x-xai-request-id")
+_REQUEST_ID_RANK = {key: rank for rank, key in enumerate(REQUEST_ID_KEYS)}
 
 
 def request_id_from(metadata: Any) -> str | None:
     """The request id among gRPC metadata pairs (see `REQUEST_ID_KEYS`), or None."""
-    found = {key: value for key, value in metadata or () if key in REQUEST_ID_KEYS and value}
-    for key in REQUEST_ID_KEYS:
-        if key in found:
-            return str(found[key])
-    return None
+    found: str | None = None
+    rank = len(REQUEST_ID_KEYS)
+    for key, value in metadata or ():
+        if value and key in _REQUEST_ID_RANK and _REQUEST_ID_RANK[key] <= rank:
+            found, rank = value, _REQUEST_ID_RANK[key]
+    return None if found is None else str(found)
 
 
 class XaiError(Exception):

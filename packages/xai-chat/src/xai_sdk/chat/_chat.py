@@ -48,7 +48,10 @@ T = TypeVar("T")
 
 def _initial_index(request: chat_pb2.GetCompletionsRequest) -> int | None:
     # Server-side tools answer with several outputs (tool outputs, then the answer): show them all.
-    return None if any(tool.WhichOneof("tool") != "function" for tool in request.tools) else 0
+    for tool in request.tools:
+        if tool.WhichOneof("tool") != "function":
+            return None
+    return 0
 
 
 def _detect_index(index: int | None, outputs: Sequence[Any]) -> int | None:

@@ -178,7 +178,7 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
     _accumulation: _Accumulation
 
     def __init__(self, response: chat_pb2.GetChatCompletionResponse, index: int | None) -> None:
-        super().__init__(response)
+        self._accumulation = _Accumulation(response)  # what ProtoDecorator.__init__ would do
         self._index = index
 
     @property
