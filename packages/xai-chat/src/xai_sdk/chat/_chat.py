@@ -54,21 +54,11 @@ def _initial_index(request: chat_pb2.GetCompletionsRequest) -> int | None:
     return 0
 
 
-def _detect_index(index: int | None, outputs: Sequence[Any]) -> int | None:
-    # The server may add tools on its own and answer with several outputs; follow it. (The first
-    # test is the usual chunk, of one output of index 0: it halves the cost per streamed chunk.)
-    if index == 0 and (len(outputs) != 1 or outputs[0].index):
-        for output in outputs:
-            if output.index:
-                return None
-    return index
-
-
 def _single_response(
     request: chat_pb2.GetCompletionsRequest,
 ) -> Callable[[chat_pb2.GetChatCompletionResponse], Response]:
     index = _initial_index(request)
-    return lambda response: Response(response, _detect_index(index, response.outputs))
+    return lambda response: Response(response, index, follow_server=True)
 
 
 def _pending_deprecation(method: str, replacement: str) -> None:
@@ -191,13 +181,12 @@ class Chat(Bound[ModeT]):
         """
         request = self._request(1)
         index = _initial_index(request)
-        response = Response(chat_pb2.GetChatCompletionResponse(), index)
+        response = Response(chat_pb2.GetChatCompletionResponse(), index, follow_server=True)
+        add_chunk = response._accumulation.add_chunk
 
         def on_chunk(chunk: chat_pb2.GetChatCompletionChunk) -> tuple[Response, Chunk]:
-            if response._index == 0:  # None stays None: no need to look at the outputs
-                response._index = _detect_index(0, chunk.outputs)
-            response.process_chunk(chunk)
-            return response, Chunk(chunk, response._index)
+            add_chunk(chunk)
+            return response, Chunk(chunk, index, follow_server=True)
 
         return self._stream(request, on_chunk, lambda: response, timeout)
 

@@ -263,7 +263,7 @@ def replay(response: Response) -> list[chat_pb2.Message]:
     every output in order, tool outputs paired with the call they answer.
     """
     proto = response.proto
-    if response._index is None:
+    if response._shown_index() is None:
         return [_replay_output(output.message, output.message.content) for output in proto.outputs]
     output = response._output()
     message = _replay_output(output.message, response.content)

@@ -30,6 +30,20 @@ __all__ = [
 _TEXT_FIELDS = ("content", "reasoning_content", "encrypted_content")
 
 
+def shown_index(index: int | None, outputs: Sequence[Any]) -> int | None:
+    """Which output a response or chunk that follows the server shows: `index`, or None (all).
+
+    The server may add tools of its own and answer with several outputs: once outputs other than
+    the first are there, all are shown. A streamed response's outputs are those of all its chunks
+    so far, so the answer is the same as looking at each chunk as it arrived.
+    """
+    if index == 0 and (len(outputs) != 1 or outputs[0].index):  # the usual case costs one test
+        for output in outputs:
+            if output.index:
+                return None
+    return index
+
+
 def enum_name(enum: Any, value: int) -> str:
     """The name of an enum value; a value newer than these protos reads as ``UNKNOWN_<value>``."""
     try:
@@ -177,9 +191,15 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
 
     _accumulation: _Accumulation
 
-    def __init__(self, response: chat_pb2.GetChatCompletionResponse, index: int | None) -> None:
+    _follows_server = False
+
+    def __init__(
+        self, response: chat_pb2.GetChatCompletionResponse, index: int | None, *, follow_server: bool = False
+    ) -> None:
         self._accumulation = _Accumulation(response)  # what ProtoDecorator.__init__ would do
         self._index = index
+        if follow_server:
+            self._follows_server = True
 
     @property
     def _proto(self) -> chat_pb2.GetChatCompletionResponse:
@@ -207,12 +227,16 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
         """The response message, with everything streamed so far written into it."""
         return self._accumulation.flush()
 
+    def _shown_index(self) -> int | None:
+        """The index of the output the properties show (None: the last assistant output)."""
+        index = self._index
+        return shown_index(index, self._proto.outputs) if self._follows_server else index
+
     def _output(self) -> chat_pb2.CompletionOutput:
         selected = None
+        index = self._shown_index()
         for output in self._proto.outputs:
-            if output.message.role == chat_pb2.ROLE_ASSISTANT and (
-                self._index is None or output.index == self._index
-            ):
+            if output.message.role == chat_pb2.ROLE_ASSISTANT and (index is None or output.index == index):
                 selected = output
         return selected if selected is not None else chat_pb2.CompletionOutput()
 
@@ -385,15 +409,22 @@ class CompletionOutputChunk(ProtoDecorator[chat_pb2.CompletionOutputChunk]):
 class Chunk(ProtoDecorator[chat_pb2.GetChatCompletionChunk]):
     """A streamed piece of a completion; ``str(chunk)`` is its text."""
 
-    def __init__(self, proto: chat_pb2.GetChatCompletionChunk, index: int | None) -> None:
+    _follows_server = False
+
+    def __init__(
+        self, proto: chat_pb2.GetChatCompletionChunk, index: int | None, *, follow_server: bool = False
+    ) -> None:
         self._proto = proto  # what ProtoDecorator.__init__ does, without a call per streamed chunk
         self._index = index
+        if follow_server:
+            self._follows_server = True
 
     def _outputs(self, role: chat_pb2.MessageRole) -> list[CompletionOutputChunk]:
-        index = self._index
+        outputs = self._proto.outputs
+        index = shown_index(self._index, outputs) if self._follows_server else self._index
         return [
             CompletionOutputChunk(output)
-            for output in self._proto.outputs
+            for output in outputs
             if output.delta.role == role and (index is None or output.index == index)
         ]
 
