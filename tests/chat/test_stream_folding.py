@@ -1,0 +1,98 @@
+"""A streamed response folds its chunks, in runs, into what folding each one on arrival gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xai_sdk.chat import Response
+from xai_sdk.proto import chat_pb2, usage_pb2
+
+_text = st.sampled_from(["", "a", "bc", "déf "])
+
+
+@st.composite
+def _output_chunks(draw: st.DrawFn) -> chat_pb2.CompletionOutputChunk:
+    output = chat_pb2.CompletionOutputChunk(
+        index=draw(st.integers(0, 2)),
+        finish_reason=draw(st.sampled_from([0, 0, 0, 1, 2])),
+        delta=chat_pb2.Delta(
+            role=draw(
+                st.sampled_from([chat_pb2.ROLE_ASSISTANT, chat_pb2.ROLE_ASSISTANT, chat_pb2.ROLE_TOOL, 0])
+            ),
+            content=draw(_text),
+            reasoning_content=draw(_text),
+            encrypted_content=draw(st.sampled_from(["", "", "enc"])),
+            tool_calls=[chat_pb2.ToolCall(id=f"call-{n}") for n in range(draw(st.integers(0, 1)))],
+            citations=[chat_pb2.InlineCitation(id=f"c-{n}") for n in range(draw(st.integers(0, 1)))],
+        ),
+    )
+    if draw(st.booleans()):
+        output.logprobs.content.add(token=draw(_text))
+    return output
+
+
+@st.composite
+def _chunks(draw: st.DrawFn) -> chat_pb2.GetChatCompletionChunk:
+    response_id = draw(st.sampled_from(["", "id-1", "id-2"]))
+    chunk = chat_pb2.GetChatCompletionChunk(
+        # A server sends the same model and fingerprint with every chunk of one id.
+        id=response_id,
+        model=response_id and f"grok-{response_id}",
+        system_fingerprint=response_id and f"fp-{response_id}",
+        outputs=draw(st.lists(_output_chunks(), max_size=2)),
+        citations=draw(st.lists(st.sampled_from(["https://a", "https://b"]), max_size=1)),
+        service_tier=draw(st.sampled_from([0, 0, 1])),
+    )
+    if draw(st.booleans()):
+        chunk.usage.CopyFrom(usage_pb2.SamplingUsage(completion_tokens=draw(st.integers(0, 9))))
+    if draw(st.booleans()):
+        chunk.created.seconds = draw(st.integers(0, 9))
+    if draw(st.integers(0, 9)) == 0:
+        chunk.output_files.add(file_id="file-1", name="out.txt")
+    return chunk
+
+
+def _folded_one_by_one(chunks: list[chat_pb2.GetChatCompletionChunk]) -> chat_pb2.GetChatCompletionResponse:
+    """The plain definition of a streamed response: each chunk written in as it arrives."""
+    response = chat_pb2.GetChatCompletionResponse()
+    for chunk in chunks:
+        for name in ("usage", "created", "debug_output"):
+            if chunk.HasField(name):
+                getattr(response, name).CopyFrom(getattr(chunk, name))
+        if chunk.id and chunk.id != response.id:
+            response.id, response.model = chunk.id, chunk.model
+            response.system_fingerprint = chunk.system_fingerprint
+        if chunk.service_tier:
+            response.service_tier = chunk.service_tier
+        response.citations.extend(chunk.citations)
+        response.output_files.extend(chunk.output_files)
+        for output_chunk in chunk.outputs:
+            while len(response.outputs) <= output_chunk.index:
+                response.outputs.add(index=len(response.outputs))
+            output = response.outputs[output_chunk.index]
+            delta, message = output_chunk.delta, output.message
+            message.role = delta.role
+            if output_chunk.finish_reason:
+                output.finish_reason = output_chunk.finish_reason
+            message.tool_calls.extend(delta.tool_calls)
+            message.citations.extend(delta.citations)
+            if output_chunk.HasField("logprobs"):
+                output.logprobs.content.extend(output_chunk.logprobs.content)
+            message.content += delta.content
+            message.reasoning_content += delta.reasoning_content
+            message.encrypted_content += delta.encrypted_content
+    return response
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_chunks(), max_size=150), st.sets(st.integers(0, 150), max_size=4))
+def test_folding_in_runs_gives_what_folding_each_chunk_gives(
+    chunks: list[chat_pb2.GetChatCompletionChunk], read_at: set[int]
+) -> None:
+    response = Response(chat_pb2.GetChatCompletionResponse(), 0)
+    for position, chunk in enumerate(chunks):
+        response.process_chunk(chunk)
+        if position in read_at:  # reading settles the chunks so far, mid-run
+            assert response.proto == _folded_one_by_one(chunks[: position + 1])
+    assert response.proto == _folded_one_by_one(chunks)
