@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-from typing import Annotated, Any, Literal, Optional, TypedDict
+from typing import Annotated, Any, Literal, Optional, TypedDict, Union
 
 import pytest
 from pydantic import BaseModel, Field
@@ -164,3 +164,11 @@ def test_a_lambda_needs_a_name() -> None:
     with pytest.raises(ValueError, match="name="):
         tool_from_function(lambda city: city)
     assert tool_from_function(lambda city: city, name="echo").function.name == "echo"
+
+
+def test_a_union_with_any_is_any() -> None:
+    def loose(value: Optional[Any] = None, other: Union[int, Any] = 0) -> None: ...  # noqa: UP007, UP045
+
+    properties = schema_of(loose)["properties"]
+    assert properties["value"] == {"default": None}
+    assert properties["other"] == {"default": 0}

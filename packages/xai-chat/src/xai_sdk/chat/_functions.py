@@ -148,7 +148,8 @@ def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: 
         return schema
     if origin in (Union, types.UnionType):
         options = [_schema(argument, definitions) for argument in arguments]
-        return {"anyOf": options}
+        # Any takes None too (and Python 3.10 reads `x: Any = None` as Optional[Any]).
+        return {} if {} in options else {"anyOf": options}
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"enum": [member.value for member in hint]}
     if origin in _MAPPINGS or hint in _MAPPINGS:

@@ -8,6 +8,7 @@ value); `completions_request` applies them. Everything here is pure: a bad argum
 
 from __future__ import annotations
 
+import ast
 import functools
 import json
 import typing
@@ -231,9 +232,17 @@ class CompletionOptions(TypedDict, total=False):
 
 @functools.cache
 def _checks() -> dict[str, Convert]:
-    """The check of each setting, read from `CompletionOptions` on first use."""
-    hints = typing.get_type_hints(CompletionOptions, include_extras=True)
-    return {name: hint.__metadata__[0] for name, hint in hints.items()}
+    """The check of each setting, read from `CompletionOptions` on first use.
+
+    Only the checks (the second part of each ``Annotated``) are evaluated, not the types: Python
+    3.10's typing refuses a union with a protobuf enum (``X | chat_pb2.IncludeOption``).
+    """
+    checks: dict[str, Convert] = {}
+    for name, annotation in CompletionOptions.__annotations__.items():
+        source = annotation.__forward_arg__ if isinstance(annotation, typing.ForwardRef) else annotation
+        check = ast.parse(source, mode="eval").body.slice.elts[1]  # type: ignore[attr-defined]
+        checks[name] = eval(compile(ast.Expression(check), __file__, "eval"), globals())
+    return checks
 
 
 def completions_request(model: str, **settings: Unpack[CompletionOptions]) -> chat_pb2.GetCompletionsRequest:
