@@ -65,6 +65,7 @@ LAZY = (
     "ipaddress",
     "pprint",
     "random",
+    "xai_sdk._hook_data",  # the data of observation and tracing hooks: no observer here
 )
 """Modules a blocking client's call does not need: each would add to every program's start-up."""
 

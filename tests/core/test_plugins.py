@@ -3,6 +3,7 @@ broken plugins, and the observation hooks."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import types
 from typing import Any
@@ -119,6 +120,17 @@ def test_service_specs_are_validated() -> None:
         ServiceSpec(name="thing", client="a.B")
     with pytest.raises(ValueError, match="'api' or 'management'"):
         ServiceSpec(name="thing", client="a:B", channel="other")  # type: ignore[arg-type]
+
+
+def test_the_hook_data_are_dataclasses_of_hookspecs_for_plugin_authors() -> None:
+    from xai_sdk import hookspecs
+
+    call = CallInfo("chat", "sample", None, False, False, "api.x.ai")
+    assert dataclasses.replace(call, method="stream").method == "stream"
+    for name in ("CallInfo", "RpcInfo", "SpanPlan", "SpanResult"):
+        assert dataclasses.is_dataclass(getattr(hookspecs, name)), name
+    assert {"CallFact", "SpanValue"} <= set(hookspecs.__all__)
+    assert vars(hookspecs)["SpanPlan"] is SpanPlan  # imported once, then a plain attribute
 
 
 class Recorder:

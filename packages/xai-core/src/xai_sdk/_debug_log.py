@@ -13,10 +13,13 @@ import logging
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xai_sdk.errors import RpcError
-from xai_sdk.hookspecs import CallInfo, RpcInfo, hookimpl
+from xai_sdk.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from xai_sdk.hookspecs import CallInfo, RpcInfo
 
 logger = logging.getLogger("xai_sdk")
 

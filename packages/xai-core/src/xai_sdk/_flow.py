@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import grpc
 
+from xai_sdk import hookspecs
 from xai_sdk._config import Metadata
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
-from xai_sdk.hookspecs import CallInfo, ChannelKind, RpcInfo
+from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.meta import attach_request_id
 from xai_sdk.operations import Call, Operation, Receive, Rpc, Sleep, Step
 
 if TYPE_CHECKING:
     from xai_sdk._transport import Transport
+    from xai_sdk.hookspecs import CallInfo
     from xai_sdk.plugins import Observers
     from xai_sdk.service import Binding
 
@@ -96,7 +98,7 @@ class CallState:
         self.stream_retries = 0
         self.info: CallInfo | None = None
         if op.observed and runner.observers.active:
-            self.info = CallInfo(
+            self.info = hookspecs.CallInfo(
                 binding.service,
                 method,
                 op.request,
@@ -295,7 +297,7 @@ class CallState:
         self.request_id = request_id_from(metadata) or self.request_id
         if self.info is not None:
             rpc, elapsed = step.rpc, time.monotonic() - self.started
-            rpc_info = RpcInfo(rpc.path, _loggable(rpc, step.request), response, None, elapsed)
+            rpc_info = hookspecs.RpcInfo(rpc.path, _loggable(rpc, step.request), response, None, elapsed)
             rpc_info.request_id = self.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return response
@@ -319,7 +321,7 @@ class CallState:
         typed = from_grpc_error(error, rpc.path)
         if self.info is not None:
             elapsed = time.monotonic() - self.started
-            rpc_info = RpcInfo(rpc.path, _loggable(rpc, request), None, typed, elapsed)
+            rpc_info = hookspecs.RpcInfo(rpc.path, _loggable(rpc, request), None, typed, elapsed)
             rpc_info.request_id = typed.request_id
             self.runner.observers.rpc_finished(self.info, rpc_info)
         return Failure(typed, delivered)

@@ -13,7 +13,7 @@ import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pluggy
 
@@ -21,7 +21,10 @@ from xai_sdk import _debug_log, hookspecs
 from xai_sdk._entry_points import entry_points
 from xai_sdk._plugins import core
 from xai_sdk.errors import PluginError, ServiceNotInstalledError
-from xai_sdk.hookspecs import CallInfo, RpcInfo, ServiceSpec, hookimpl
+from xai_sdk.hookspecs import ServiceSpec, hookimpl
+
+if TYPE_CHECKING:
+    from xai_sdk.hookspecs import CallInfo, RpcInfo
 
 __all__ = ["ENTRY_POINT_GROUP", "PluginSet", "ServiceSpec", "hookimpl"]
 

@@ -4,7 +4,14 @@
 declares its plugin here, so that loading plugins imports nothing heavy.
 """
 
-from xai_sdk.hookspecs import CallInfo, ServiceSpec, SpanPlan, hookimpl
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from xai_sdk.hookspecs import ServiceSpec, hookimpl
+
+if TYPE_CHECKING:
+    from xai_sdk.hookspecs import CallInfo, SpanPlan
 
 
 @hookimpl
@@ -18,4 +25,6 @@ def xai_sdk_span_plan(call: CallInfo, sensitive: bool) -> SpanPlan | None:
     """An auth call's span is named after its method alone, with no attributes."""
     if call.service != "auth":
         return None
+    from xai_sdk.hookspecs import SpanPlan  # noqa: PLC0415 - imported by the first traced call
+
     return SpanPlan(call.method, call.method)

@@ -1,6 +1,13 @@
 """xai-models' plugin: declares `client.models` and describes its calls' spans."""
 
-from xai_sdk.hookspecs import CallInfo, ServiceSpec, SpanPlan, hookimpl
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from xai_sdk.hookspecs import ServiceSpec, hookimpl
+
+if TYPE_CHECKING:
+    from xai_sdk.hookspecs import CallInfo, SpanPlan
 
 
 @hookimpl

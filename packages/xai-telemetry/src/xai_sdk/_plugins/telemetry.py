@@ -8,9 +8,12 @@ OpenTelemetry side loads on the first call. With ``XAI_SDK_DISABLE_TRACING`` set
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from xai_sdk.hookspecs import CallInfo, RpcInfo, hookimpl
+from xai_sdk.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from xai_sdk.hookspecs import CallInfo, RpcInfo
 
 DISABLE_TRACING_ENV = "XAI_SDK_DISABLE_TRACING"
 
