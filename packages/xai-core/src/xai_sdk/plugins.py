@@ -12,8 +12,7 @@ import importlib
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pluggy
 
@@ -33,8 +32,7 @@ logger = logging.getLogger("xai_sdk")
 ENTRY_POINT_GROUP = "xai_sdk"
 
 
-@dataclass(frozen=True)
-class InstalledPlugin:
+class InstalledPlugin(NamedTuple):
     """An entry point of the ``xai_sdk`` group: the loaded plugin, or why it failed to load."""
 
     name: str
