@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
 from opentelemetry import metrics, trace
+from opentelemetry.metrics import _internal as _metrics_internal
 from opentelemetry.sdk.resources import SERVICE_NAME, SERVICE_VERSION, Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor
@@ -23,6 +24,15 @@ T = TypeVar("T")
 # cost each traced call microseconds: the SDK's are kept per provider, as long as it lives.
 _tracers: weakref.WeakKeyDictionary[Any, dict[str, trace.Tracer]] = weakref.WeakKeyDictionary()
 _meters: weakref.WeakKeyDictionary[Any, dict[str, metrics.Meter]] = weakref.WeakKeyDictionary()
+
+# The providers whose tracers and meters record nothing: the API's global proxies answer for the
+# global providers until one is set (after which the global getters return the real one). The
+# meters' proxy class is not public: if OpenTelemetry renames it, calls are merely measured in full.
+_SILENT_TRACER_PROVIDERS = (trace.ProxyTracerProvider, trace.NoOpTracerProvider)
+_SILENT_METER_PROVIDERS: tuple[type, ...] = (
+    metrics.NoOpMeterProvider,
+    getattr(_metrics_internal, "_ProxyMeterProvider", metrics.NoOpMeterProvider),
+)
 
 
 class Telemetry:
@@ -97,17 +107,51 @@ def get_tracer(name: str = INSTRUMENTATION_NAME) -> trace.Tracer:
     """
     if tracing_disabled():
         return trace.NoOpTracer()
-    active = Telemetry.active
-    provider = active.provider if active is not None else trace.get_tracer_provider()
-    return _kept(_tracers, provider, name, lambda: provider.get_tracer(name, __version__))
+    return _tracer(_tracer_provider(), name)
 
 
 def get_meter(name: str = INSTRUMENTATION_NAME) -> metrics.Meter:
     """The meter the SDK records its metrics with (the active `Telemetry`'s, else the global one)."""
+    return _meter(_meter_provider(), name)
+
+
+def recording_tracer() -> trace.Tracer | None:
+    """`get_tracer()`'s tracer, or None when its spans would record nothing (no provider is set).
+
+    ``XAI_SDK_DISABLE_TRACING`` is left to the caller.
+    """
+    provider = _tracer_provider()
+    if isinstance(provider, _SILENT_TRACER_PROVIDERS):
+        return None
+    tracer = _tracer(provider, INSTRUMENTATION_NAME)
+    return None if isinstance(tracer, trace.NoOpTracer) else tracer
+
+
+def recording_meter() -> metrics.Meter | None:
+    """`get_meter()`'s meter, or None when it would record nothing (no meter provider is set)."""
+    provider = _meter_provider()
+    if isinstance(provider, _SILENT_METER_PROVIDERS):
+        return None
+    meter = _meter(provider, INSTRUMENTATION_NAME)
+    return None if isinstance(meter, metrics.NoOpMeter) else meter
+
+
+def _tracer_provider() -> Any:
+    active = Telemetry.active
+    return active.provider if active is not None else trace.get_tracer_provider()
+
+
+def _meter_provider() -> Any:
     active = Telemetry.active
     provider = active.meter_provider if active is not None else None
-    if provider is None:
-        provider = metrics.get_meter_provider()
+    return metrics.get_meter_provider() if provider is None else provider
+
+
+def _tracer(provider: Any, name: str) -> trace.Tracer:
+    return _kept(_tracers, provider, name, lambda: provider.get_tracer(name, __version__))
+
+
+def _meter(provider: Any, name: str) -> metrics.Meter:
     return _kept(_meters, provider, name, lambda: provider.get_meter(name, __version__))
 
 
