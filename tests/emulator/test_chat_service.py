@@ -851,3 +851,23 @@ def test_reset_forgets_scripts_stores_jobs_and_settings(chat: RawChat, xai_emula
     assert response.outputs[0].message.content == "Hello, world!"
     assert response.id == "chatcmpl-00000001"
     assert xai_emulator.chat.deferred_polls == 1
+
+
+def test_chunk_interval_paces_a_stream_and_reset_restores_it(chat: RawChat, xai_emulator: Emulator) -> None:
+    xai_emulator.chat.chunk_interval = 0.02
+    xai_emulator.chat.script(Reply(content="abcde", chunk_size=1))
+    started = time.monotonic()
+    chunks = chat.stream(request())
+    # The emulator waits the interval before each chunk after the first: the last one cannot
+    # arrive sooner than that after the request started.
+    assert time.monotonic() - started >= 0.02 * (len(chunks) - 1)
+    assert joined(chunks, "content") == "abcde"
+    xai_emulator.reset()
+    assert xai_emulator.chat.chunk_interval == 0.0
+
+
+@pytest.mark.parametrize("seconds", [-1, True, "1", float("nan")])
+def test_a_chunk_interval_that_is_not_a_duration_is_refused(xai_emulator: Emulator, seconds: Any) -> None:
+    with pytest.raises(ValueError, match="chunk_interval must be a number of at least 0"):
+        xai_emulator.chat.chunk_interval = seconds
+    assert xai_emulator.chat.chunk_interval == 0.0

@@ -64,8 +64,8 @@ class Chat(DeferredPacing):
 
     Reach it as ``emulator.chat``. `script` queues the next replies; `server_tool` sets what a
     server-side tool returns; `deferred_polls`, `deferred_seconds` and `deferred_outcome` set how
-    deferred completions go; ``emulator.reset()`` forgets scripts, tool results, the prompt
-    cache, stored completions and deferred jobs.
+    deferred completions go; `chunk_interval` paces streamed answers; ``emulator.reset()``
+    forgets scripts, tool results, the prompt cache, stored completions and deferred jobs.
     """
 
     full_name = "xai_api.Chat"
@@ -81,6 +81,7 @@ class Chat(DeferredPacing):
         self._counters: dict[str, Iterator[int]] = {}
         self.reset_pacing()
         self._deferred_outcome: DeferredOutcome = "done"
+        self._chunk_interval = 0.0
 
     def attach(self, emulator: Any) -> None:
         """Keep the emulator: server-side tools publish pages and search its collections and files."""
@@ -101,6 +102,21 @@ class Chat(DeferredPacing):
         if outcome not in _DEFERRED_OUTCOMES:
             raise ValueError(f"deferred_outcome must be one of {_DEFERRED_OUTCOMES}, got {outcome!r}")
         self._deferred_outcome = outcome
+
+    @property
+    def chunk_interval(self) -> float:
+        """Seconds between two chunks of a streamed answer (default 0: as fast as they are sent).
+
+        A model writes a few tokens at a time: with an interval, a stream reaches its client one
+        chunk at a time, as a real one does, instead of in bursts.
+        """
+        return self._chunk_interval
+
+    @chunk_interval.setter
+    def chunk_interval(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+            raise ValueError(f"chunk_interval must be a number of at least 0, got {seconds!r}")
+        self._chunk_interval = float(seconds)
 
     def server_tool(
         self,
@@ -174,6 +190,7 @@ class Chat(DeferredPacing):
             self._counters.clear()
             self.reset_pacing()
             self._deferred_outcome = "done"
+            self._chunk_interval = 0.0
         self._cache.clear()
 
     # -- RPCs -----------------------------------------------------------------------------------
@@ -187,8 +204,11 @@ class Chat(DeferredPacing):
     def GetCompletionChunk(
         self, request: chat_pb2.GetCompletionsRequest, call: EmulatorCall
     ) -> Iterator[chat_pb2.GetChatCompletionChunk]:
-        """The answer chunk by chunk; stops early if the client goes away."""
-        for chunk in _chat_delivery.chunks(self._answer(request)):
+        """The answer chunk by chunk (`chunk_interval` apart); stops early if the client goes away."""
+        interval = self._chunk_interval
+        for position, chunk in enumerate(_chat_delivery.chunks(self._answer(request))):
+            if position and interval:
+                time.sleep(interval)
             if not call.is_active:
                 return
             yield chunk
