@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import itertools
 import json
 import os
@@ -54,6 +55,10 @@ WORK = ROOT / ".cache" / "bench"
 WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
 OFFICIAL = "xai-sdk==1.21.0"
 STREAM_LENGTHS = (2_000, 20_000)
+PACED_CHUNKS, PACED_INTERVAL = 500, 0.0005
+"""Paced streams: chunks per stream, and seconds between two chunks (the emulator's
+`chunk_interval`): each chunk reaches the client on its own, as from a model, so the CPU per
+chunk does not depend on how the chunks happen to bunch up."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +75,9 @@ class Plan:
     at 20,000 chunks."""
     reference_stream_rounds: int
     """Rounds of the official SDK's streams: a reference, not a target."""
+    paced_rounds: int
+    paced_sets: int
+    """Sets of paced streams per process (ours and the raw stub twice, as above)."""
     concurrency_rounds: int
 
     @classmethod
@@ -82,6 +90,8 @@ class Plan:
             stream_rounds=6,
             stream_sets=(3, 1),
             reference_stream_rounds=2,
+            paced_rounds=6,
+            paced_sets=3,
             concurrency_rounds=2,
         )
 
@@ -95,6 +105,8 @@ class Plan:
             stream_rounds=2,
             stream_sets=(1, 1),
             reference_stream_rounds=1,
+            paced_rounds=1,
+            paced_sets=1,
             concurrency_rounds=1,
         )
 
@@ -363,32 +375,40 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
             plan.unary_rounds,
         )
 
+        def streamed(python: Path, rounds: Iterator[int], chunks: int, sets: int, script: str) -> Any:
+            replies = _scripts.stream_replies(chunks, sets)
+            emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in replies))
+            # The round's number: where the rotation of the contenders starts.
+            return run(python, script, key, host, chunks, sets, next(rounds))
+
+        drivers = (("sync", _scripts.STREAM), ("async", _scripts.ASYNC_STREAM))
         phase("streams")
         report["stream"] = {}
-        for driver, script in (("sync", _scripts.STREAM), ("async", _scripts.ASYNC_STREAM)):
+        for driver, script in drivers:
             for chunks, sets in zip(STREAM_LENGTHS, plan.stream_sets, strict=True):
-
-                def streamed(
-                    python: Path,
-                    rounds: Iterator[int],
-                    chunks: int = chunks,
-                    sets: int = sets,
-                    script: str = script,
-                ) -> Any:
-                    replies = _scripts.stream_replies(chunks, sets)
-                    emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in replies))
-                    # The round's number: where the rotation of the contenders starts.
-                    return run(python, script, key, host, chunks, sets, next(rounds))
-
                 ours_rounds, official_rounds = itertools.count(), itertools.count()
                 report["stream"][f"{driver} {chunks}"] = interleaved(
                     {
-                        "ours": lambda r=ours_rounds: streamed(ours, r),
-                        "official": lambda r=official_rounds: streamed(official, r),
+                        "ours": functools.partial(streamed, ours, ours_rounds, chunks, sets, script),
+                        "official": functools.partial(
+                            streamed, official, official_rounds, chunks, sets, script
+                        ),
                     },
                     plan.stream_rounds,
                     limits={"official": plan.reference_stream_rounds},
                 )
+
+        phase("paced streams")
+        report["paced"] = {"chunks": PACED_CHUNKS, "interval_s": PACED_INTERVAL}
+        emulator.chat.chunk_interval = PACED_INTERVAL
+        try:
+            for driver, script in drivers:
+                paced = functools.partial(
+                    streamed, ours, itertools.count(), PACED_CHUNKS, plan.paced_sets, script
+                )
+                report["paced"][driver] = interleaved({"ours": paced}, plan.paced_rounds)
+        finally:
+            emulator.chat.chunk_interval = 0
 
         phase("concurrent async calls")
         report["concurrent"] = {}

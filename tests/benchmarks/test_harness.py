@@ -198,6 +198,23 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
         for driver in ("sync", "async")
         for chunks in (2000, 20000)
     }
+    paced = {
+        "chunks": 500,
+        "interval_s": 0.0005,
+        **{
+            driver: {
+                "ours": [
+                    {
+                        "sdk": [stream(1_900, 86.0)],
+                        "raw": [stream(1_900, 80.0)],
+                        "raw_again": [stream(1_900, 81.0)],
+                    }
+                    for _ in rounds
+                ]
+            }
+            for driver in ("sync", "async")
+        },
+    }
     calls = {"calls_per_second": 2000.0, "calls_per_cpu_second": 5000.0}
     profile = {
         "modules": {"grpc": 50, "stdlib": 100},
@@ -218,6 +235,8 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
             "stream_rounds": 3,
             "stream_sets": [1, 1],
             "reference_stream_rounds": 1,
+            "paced_rounds": 3,
+            "paced_sets": 1,
             "concurrency_rounds": 3,
         },
         "versions": {"grpcio": "1.85.3", "protobuf": "7.36.2"},
@@ -228,6 +247,7 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
         "profile": {"ours[chat]": profile, "raw stub": {**profile, "stdlib": []}},
         "unary": {"ours": [unary for _ in rounds], "official": [unary for _ in rounds]},
         "stream": streams,
+        "paced": paced,
         "concurrent": {
             concurrency: {"ours": [calls for _ in rounds], "official": [calls for _ in rounds]}
             for concurrency in ("64", "512")
@@ -252,8 +272,28 @@ def test_every_target_of_issue_18_is_a_row_with_its_target() -> None:
             for chunks in ("2,000", "20,000")
             for measure, target in (("chunks/s", 0.95), ("CPU per chunk", 1.05))
         },
+        **{
+            f"{driver} stream 500, a chunk every 0.5 ms: CPU per chunk, ours / raw stub": 1.05
+            for driver in ("sync", "async")
+        },
     }
     assert {name: targets[name] for name in expected} == expected
+
+
+def test_a_paced_stream_row_pairs_ours_with_the_raw_stub_of_its_set() -> None:
+    row = rows(made_up_report(ours_start=[0.08] * 3))[
+        "sync stream 500, a chunk every 0.5 ms: CPU per chunk, ours / raw stub"
+    ]
+    assert row.value.median == pytest.approx(86.0 / 80.0)
+    assert "raw 80.0 µs; raw / raw 1.012" in row.reference
+
+
+def test_a_run_made_before_paced_streams_still_reports() -> None:
+    report = made_up_report(ours_start=[0.08] * 3)
+    del report["paced"]
+    names = set(rows(report))
+    assert "sync stream 2,000: CPU per chunk, ours / raw stub" in names
+    assert not any("paced" in name or "every" in name for name in names)
 
 
 def test_a_target_is_judged_by_the_median_of_its_rounds_and_shows_their_spread() -> None:
