@@ -66,6 +66,7 @@ LAZY = (
     "pprint",
     "random",
     "xai_sdk._hook_data",  # the data of observation and tracing hooks: no observer here
+    "xai_sdk.search",  # chat's SearchParameters: a dataclass only its users need
 )
 """Modules a blocking client's call does not need: each would add to every program's start-up."""
 

@@ -59,13 +59,13 @@ from xai_sdk.chat._types import (
 from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.meta import ProtoDecorator, T
 from xai_sdk.proto import chat_pb2, image_pb2, sample_pb2, usage_pb2
-from xai_sdk.search import SearchParameters
 from xai_sdk.service import Async, Sync
 from xai_sdk.service_tier import ServiceTier, service_tier_from_proto, service_tier_to_proto
 from xai_sdk.types.model import ChatModel
 
 if TYPE_CHECKING:  # imported on first access (the official module has them)
     from xai_sdk.proto import chat_pb2_grpc
+    from xai_sdk.search import SearchParameters
 
 
 class SyncChatClient(ChatClient[Sync]):
@@ -150,4 +150,4 @@ __all__ = [
     "user",
 ]
 
-__getattr__ = lazy_names(__name__, {"chat_pb2_grpc": "xai_sdk.proto"})
+__getattr__ = lazy_names(__name__, {"chat_pb2_grpc": "xai_sdk.proto", "SearchParameters": "xai_sdk.search"})

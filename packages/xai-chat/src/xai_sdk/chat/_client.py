@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xai_sdk.arguments import optional_text, options, text
 from xai_sdk.chat._chat import COMPACT_CONTEXT, Chat
@@ -13,10 +13,12 @@ from xai_sdk.chat._response import CompactContextResponse, Response
 from xai_sdk.chat._types import Guideline, IncludeOption, ReasoningEffort, ToolMode
 from xai_sdk.operations import Operation, Timeout, rpc, unary
 from xai_sdk.proto import chat_pb2
-from xai_sdk.search import SearchParameters
 from xai_sdk.service import Bound, ModeT, operation
 from xai_sdk.service_tier import ServiceTier
 from xai_sdk.types.model import ChatModel
+
+if TYPE_CHECKING:
+    from xai_sdk.search import SearchParameters
 
 __all__ = ["ChatClient"]
 

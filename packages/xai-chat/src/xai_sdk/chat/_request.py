@@ -13,7 +13,7 @@ import functools
 import json
 import typing
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Annotated, Any, TypedDict
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 from typing_extensions import Unpack
 
@@ -46,8 +46,10 @@ from xai_sdk.chat._types import (
     ToolModeMap,
 )
 from xai_sdk.proto import chat_pb2, usage_pb2
-from xai_sdk.search import SearchParameters
 from xai_sdk.service_tier import ServiceTier, ServiceTierMap
+
+if TYPE_CHECKING:
+    from xai_sdk.search import SearchParameters
 
 __all__ = [
     "MAX_TOOLS",
@@ -157,6 +159,8 @@ def _response_format(name: str, value: Any) -> chat_pb2.ResponseFormat:
 
 
 def _search_parameters(name: str, value: Any) -> chat_pb2.SearchParameters:
+    from xai_sdk.search import SearchParameters  # noqa: PLC0415 - a dataclass few calls need
+
     if isinstance(value, SearchParameters):
         return value._to_proto()
     if isinstance(value, chat_pb2.SearchParameters):
