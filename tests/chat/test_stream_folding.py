@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xai_sdk.chat import Response
+from xai_sdk.chat import Response, _response
 from xai_sdk.proto import chat_pb2, usage_pb2
 
 _text = st.sampled_from(["", "a", "bc", "déf "])
@@ -91,8 +93,9 @@ def test_folding_in_runs_gives_what_folding_each_chunk_gives(
     chunks: list[chat_pb2.GetChatCompletionChunk], read_at: set[int]
 ) -> None:
     response = Response(chat_pb2.GetChatCompletionResponse(), 0)
-    for position, chunk in enumerate(chunks):
-        response.process_chunk(chunk)
-        if position in read_at:  # reading settles the chunks so far, mid-run
-            assert response.proto == _folded_one_by_one(chunks[: position + 1])
+    with mock.patch.object(_response, "_FOLD_EVERY", 16):  # runs that fill up, within 150 chunks
+        for position, chunk in enumerate(chunks):
+            response.process_chunk(chunk)
+            if position in read_at:  # reading settles the chunks so far, mid-run
+                assert response.proto == _folded_one_by_one(chunks[: position + 1])
     assert response.proto == _folded_one_by_one(chunks)

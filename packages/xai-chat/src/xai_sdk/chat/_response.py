@@ -75,10 +75,12 @@ class _Output:
         return pieces[0]
 
 
-_FOLD_EVERY = 64
+_FOLD_EVERY = 256
 """Streamed chunks wait in a list and are written into the response by this many at a time, or
-as soon as the response is read. Folding in runs costs about half the client CPU per chunk of
-folding each on arrival (measured while streaming: the work competes less with gRPC's thread)."""
+as soon as the response is read (256 parsed chunks hold about 320 KB). A fold costs mostly its
+start, with the code not in the CPU's caches: in streams paced like a model's, the client's CPU
+per chunk over the raw stub's went from 1.20 folding each chunk to 1.12 by 8, 1.09 by 64 and
+1.07 by 256, as without folding at all."""
 
 
 class _Accumulation:
