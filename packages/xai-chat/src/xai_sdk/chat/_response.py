@@ -60,6 +60,7 @@ class _Output:
     def __init__(self, output: chat_pb2.CompletionOutput) -> None:
         self.output = output
         self.message = output.message
+        self.message.SetInParent()  # a streamed output has a message, if only an empty one
         self.role = self.message.role
         self.content: list[str] = []
         self.reasoning_content: list[str] = []
