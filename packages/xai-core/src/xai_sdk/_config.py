@@ -76,8 +76,9 @@ class ClientConfig(NamedTuple):
     with a server hint. None with ``retry=None``, or when `channel_options` set gRPC's own."""
 
     def __repr__(self) -> str:
-        shown = (f"{name}={value!r}" for name, value in zip(self._fields, self) if "key" not in name)
-        return f"ClientConfig({', '.join(shown)})"
+        fields = zip(self._fields, self, strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields if "key" not in name)
+        return f"ClientConfig({shown})"
 
     @classmethod
     def resolve(
