@@ -31,8 +31,10 @@ def uv(*args: str | Path) -> subprocess.CompletedProcess[str]:
 class Venv:
     """A fresh virtual environment with some distributions installed from local wheels only."""
 
-    def __init__(self, path: Path, wheels: Path | None, *requirements: str) -> None:
-        uv("venv", "--quiet", "--python", sys.executable, path)
+    def __init__(
+        self, path: Path, wheels: Path | None, *requirements: str, python: str | Path = sys.executable
+    ) -> None:
+        uv("venv", "--quiet", "--python", python, path)
         self.python = path / "bin" / "python"
         self.sources = ["--find-links", str(WHEELHOUSE), *(["--find-links", str(wheels)] if wheels else [])]
         if requirements:
