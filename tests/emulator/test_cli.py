@@ -87,6 +87,7 @@ def test_the_behaviour_options_configure_the_services(tmp_path: Path) -> None:
         "--deferred-polls=3",
         "--deferred-seconds=1.5",
         "--deferred-outcome=failed",
+        "--chunk-interval=0.02",
         "--video-polls=2",
         "--video-seconds=2",
         "--video-outcome=expired",
@@ -107,9 +108,11 @@ def test_the_behaviour_options_configure_the_services(tmp_path: Path) -> None:
         "expired",
     )
     assert (emulator.batch.process_per_poll, emulator.collections.indexing_polls) == (0, 4)
+    assert emulator.chat.chunk_interval == 0.02
     defaults = Emulator()
     cli.configure(defaults, parse())
     assert (defaults.batch.process_per_poll, defaults.chat.deferred_polls) == (None, 1)
+    assert defaults.chat.chunk_interval == 0.0
 
 
 @pytest.mark.parametrize(

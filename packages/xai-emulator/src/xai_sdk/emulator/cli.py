@@ -126,6 +126,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             help=f"how {jobs}s end (default: %(default)s)",
         )
     behaviour.add_argument(
+        "--chunk-interval",
+        type=_seconds,
+        default=0.0,
+        metavar="S",
+        help="seconds between two chunks of a streamed answer, as a model writes (default: %(default)s)",
+    )
+    behaviour.add_argument(
         "--batch-per-poll",
         type=_per_poll,
         default=None,
@@ -159,6 +166,7 @@ def configure(emulator: Emulator, args: argparse.Namespace) -> None:
     emulator.chat.deferred_polls = args.deferred_polls
     emulator.chat.deferred_seconds = args.deferred_seconds
     emulator.chat.deferred_outcome = args.deferred_outcome
+    emulator.chat.chunk_interval = args.chunk_interval
     emulator.video.deferred_polls = args.video_polls
     emulator.video.deferred_seconds = args.video_seconds
     emulator.video.outcome = args.video_outcome
