@@ -12,7 +12,15 @@ from google.protobuf import timestamp_pb2
 
 from xai_sdk.emulator.faults import Fault
 
-__all__ = ["EMULATOR_EPOCH", "DeferredPacing", "EmulatorCall", "RecordedCall", "RpcAbort", "timestamp"]
+__all__ = [
+    "EMULATOR_EPOCH",
+    "DeferredPacing",
+    "EmulatorCall",
+    "RecordedCall",
+    "RpcAbort",
+    "seconds_setting",
+    "timestamp",
+]
 
 EMULATOR_EPOCH = datetime(2025, 1, 1, tzinfo=timezone.utc)
 """The creation time of everything the emulator ships with, so that answers are reproducible."""
@@ -26,6 +34,13 @@ def timestamp(moment: datetime | float) -> timestamp_pb2.Timestamp:
     else:
         stamp.FromNanoseconds(int(moment * 1e9))
     return stamp
+
+
+def seconds_setting(name: str, seconds: object) -> float:
+    """A setting in seconds (an int or a float, at least 0) as a float; ValueError naming it otherwise."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+        raise ValueError(f"{name} must be a number of at least 0, got {seconds!r}")
+    return float(seconds)
 
 
 class RpcAbort(Exception):
@@ -103,9 +118,7 @@ class DeferredPacing:
 
     @deferred_seconds.setter
     def deferred_seconds(self, seconds: float) -> None:
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-            raise ValueError(f"deferred_seconds must be a number of at least 0, got {seconds!r}")
-        self._deferred_seconds = float(seconds)
+        self._deferred_seconds = seconds_setting("deferred_seconds", seconds)
 
     def reset_pacing(self) -> None:
         """Back to the defaults: done at the first poll, at once."""

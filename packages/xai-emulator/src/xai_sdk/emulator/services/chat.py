@@ -19,7 +19,7 @@ from typing import Any
 import grpc
 
 from xai_sdk.emulator import _chat_answers, _chat_delivery, _server_tools, catalog
-from xai_sdk.emulator._base import DeferredPacing, EmulatorCall, RpcAbort
+from xai_sdk.emulator._base import DeferredPacing, EmulatorCall, RpcAbort, seconds_setting
 from xai_sdk.emulator._chat_usage import PromptCache, count_prompt, sampling_usage
 from xai_sdk.emulator._conversation import CompactedContext
 from xai_sdk.emulator.chat import (
@@ -114,9 +114,7 @@ class Chat(DeferredPacing):
 
     @chunk_interval.setter
     def chunk_interval(self, seconds: float) -> None:
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-            raise ValueError(f"chunk_interval must be a number of at least 0, got {seconds!r}")
-        self._chunk_interval = float(seconds)
+        self._chunk_interval = seconds_setting("chunk_interval", seconds)
 
     def server_tool(
         self,
