@@ -16,7 +16,7 @@ import grpc.aio
 
 from xai_sdk._flow import CallState, Failure, Requests, outcome_of
 from xai_sdk._runners import Runner
-from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step
+from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step, Unary
 from xai_sdk.service import Binding
 
 T = TypeVar("T")
@@ -37,18 +37,29 @@ class AsyncRunner(Runner):
         # The call starts when the coroutine runs (possibly as a task, in a copy of the context),
         # so that observers see its start and its end in the same context.
         state = CallState(self, op, binding, method, emits=False)
-        async for _ in self.emitted(state):
+        outcome = None
+        if type(op) is Unary:
+            try:
+                outcome = await self._call(op.call, state)
+                if type(outcome) is not Failure:
+                    return state.returned(op.result(outcome))
+                state.enter_flow()
+            except BaseException as error:  # what `with state` does, without its two calls
+                state.abort(error)
+                raise
+        async for _ in self.emitted(state, outcome):
             raise TypeError(f"{state!r} emits values: it must be iterated, not run")
         return state.result
 
-    async def emitted(self, state: CallState) -> AsyncIterator[Any]:  # noqa: PLR0912 - see below
+    async def emitted(self, state: CallState, outcome: Any = None) -> AsyncIterator[Any]:  # noqa: PLR0912 - see below
         """Drive the call's flow, step by step; yields the values it emits.
 
-        A server stream's messages are read here rather than in a helper: an async generator
-        cannot delegate to another, and a layer per message would slow every stream.
+        `outcome` is that of the step the flow is at, if the runner made it (see `run`). A server
+        stream's messages are read here rather than in a helper: an async generator cannot
+        delegate to another, and a layer per message would slow every stream.
         """
         with state:
-            step = state.advance(None)
+            step = state.advance(outcome)
             while step is not None:
                 if type(step) is Call:
                     outcome = await self._call(step, state)
@@ -105,8 +116,9 @@ class AsyncRunner(Runner):
         prepared = state.prepare(step)
         if isinstance(prepared, Failure):
             return prepared
-        requests = prepared.request
-        call = prepared.start(_produced_in_threads(requests) if type(requests) is Requests else None)
+        function, requests, timeout, metadata = prepared
+        sent = _produced_in_threads(requests) if type(requests) is Requests else requests
+        call = function(sent, timeout=timeout, metadata=metadata)
         try:
             response = await call
         except (grpc.RpcError, asyncio.CancelledError) as error:

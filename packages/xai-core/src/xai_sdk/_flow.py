@@ -21,6 +21,9 @@ from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.meta import attach_request_id
 from xai_sdk.operations import Call, Operation, Receive, Rpc, Sleep, Step
 
+Prepared = tuple[Any, Any, float, Metadata]
+"""What making one RPC takes: the multi-callable, the request(s), the seconds left, the metadata."""
+
 if TYPE_CHECKING:
     from xai_sdk._transport import Transport
     from xai_sdk.hookspecs import CallInfo
@@ -137,10 +140,22 @@ class CallState:
                 self.step = self.flow.send(outcome)
             return self.step
         except StopIteration as stop:
-            self.result = stop.value
-            attach_request_id(stop.value, self.request_id)
-            self.finish(stop.value, None)
+            self.returned(stop.value)
             return None
+
+    def returned(self, result: Any) -> Any:
+        """The call's work returned `result`: give it the request id, end the call; returns it."""
+        self.result = result
+        attach_request_id(result, self.request_id)
+        self.finish(result, None)
+        return result
+
+    def enter_flow(self) -> None:
+        """Start the flow up to its first step, which the runner made without it (a `Unary`'s call).
+
+        The outcome of that step can then be handed to `advance`, as for any step.
+        """
+        self.step = next(self.flow)
 
     def retry_delay(self, rpc: Rpc[Any, Any], error: BaseException, *, delivered: int) -> float | None:
         """Seconds to wait before making `rpc` again after `error`, or None to fail.
@@ -224,7 +239,8 @@ class CallState:
     def prepare(self, step: Call[Any, Any] | Receive[Any, Any]) -> Prepared | Failure:
         """What making the step's RPC takes, or a failure if the call's time is up.
 
-        The RPC's time starts now (`started`): a call makes one RPC at a time.
+        That is ``(multi-callable, request(s), seconds left, metadata)``. The RPC's time starts
+        now (`started`): a call makes one RPC at a time.
         """
         rpc = step.rpc
         kind: ChannelKind = rpc.channel or self.binding.channel
@@ -242,14 +258,15 @@ class CallState:
         request = step.request
         if rpc.kind == "client_stream" and not isinstance(request, AsyncIterable):
             request = Requests(request)
-        return Prepared(function, request, remaining, metadata)
+        return function, request, remaining, metadata
 
     def open_stream(self, step: Receive[Any, Any]) -> Any:
         """Start the server stream of a `Receive` step: its gRPC call, or a failure if time is up."""
         prepared = self.prepare(step)
         if isinstance(prepared, Failure):
             return prepared
-        self.live = prepared.start()
+        function, request, timeout, metadata = prepared
+        self.live = function(request, timeout=timeout, metadata=metadata)
         return self.live
 
     def chunk_handler(self, step: Receive[Any, Any]) -> Callable[[Any], Any]:
@@ -340,23 +357,6 @@ class CallState:
         if isinstance(error, grpc.RpcError):
             return self.rpc_failed(step.rpc, step.request, error)
         return None
-
-
-class Prepared:
-    """What making one RPC takes: the multi-callable, the request(s), the time left, the metadata."""
-
-    __slots__ = ("function", "metadata", "request", "timeout")
-
-    def __init__(self, function: Any, request: Any, timeout: float, metadata: Metadata) -> None:
-        self.function = function
-        self.request = request
-        self.timeout = timeout
-        self.metadata = metadata
-
-    def start(self, request: Any = None) -> Any:
-        """Start the RPC (with `request` in place of the prepared one if given): its gRPC call."""
-        sent = self.request if request is None else request
-        return self.function(sent, timeout=self.timeout, metadata=self.metadata)
 
 
 def outcome_of(function: Any, *args: Any) -> Any:

@@ -70,8 +70,11 @@ class Runner:
         """The values the operation emits, for ``for`` or ``async for``; it starts when iterated."""
         return Iteration(self, op, binding, method)
 
-    def emitted(self, state: CallState) -> Any:
-        """A generator (async on `AsyncRunner`) driving the call's flow, of the values it emits."""
+    def emitted(self, state: CallState, outcome: Any = None) -> Any:
+        """A generator (async on `AsyncRunner`) driving the call's flow, of the values it emits.
+
+        `outcome` is that of the step the flow is at, if the runner made that step without it.
+        """
         raise NotImplementedError
 
 

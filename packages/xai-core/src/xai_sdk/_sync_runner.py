@@ -15,7 +15,7 @@ import grpc
 
 from xai_sdk._flow import CallState, Failure, outcome_of
 from xai_sdk._runners import Runner
-from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step
+from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step, Unary
 from xai_sdk.service import Binding
 
 T = TypeVar("T")
@@ -29,14 +29,27 @@ class SyncRunner(Runner):
     def run(self, op: Operation[T], binding: Binding, method: str) -> T:
         """Run an operation to its end and return its result."""
         state = CallState(self, op, binding, method, emits=False)
-        for _ in self.emitted(state):
+        outcome = None
+        if type(op) is Unary:
+            try:
+                outcome = self._call(op.call, state)
+                if type(outcome) is not Failure:
+                    return state.returned(op.result(outcome))  # type: ignore[no-any-return]
+                state.enter_flow()
+            except BaseException as error:  # what `with state` does, without its two calls
+                state.abort(error)
+                raise
+        for _ in self.emitted(state, outcome):
             raise TypeError(f"{state!r} emits values: it must be iterated, not run")
         return state.result  # type: ignore[no-any-return]
 
-    def emitted(self, state: CallState) -> Iterator[Any]:
-        """Drive the call's flow, step by step; yields the values it emits."""
+    def emitted(self, state: CallState, outcome: Any = None) -> Iterator[Any]:
+        """Drive the call's flow, step by step; yields the values it emits.
+
+        `outcome` is that of the step the flow is at, if the runner made it (see `run`).
+        """
         with state:
-            step = state.advance(None)
+            step = state.advance(outcome)
             while step is not None:
                 if type(step) is Call:
                     outcome = self._call(step, state)
@@ -83,12 +96,11 @@ class SyncRunner(Runner):
         prepared = state.prepare(step)
         if isinstance(prepared, Failure):
             return prepared
+        function, request, timeout, metadata = prepared
         try:
-            response, call = prepared.function.with_call(
-                prepared.request, timeout=prepared.timeout, metadata=prepared.metadata
-            )
+            response, call = function.with_call(request, timeout=timeout, metadata=metadata)
         except grpc.RpcError as error:
-            return state.call_failed(step, prepared.request, error)
+            return state.call_failed(step, request, error)
         return state.rpc_succeeded(step, response, call.initial_metadata())
 
     def _gather(self, step: Gather, binding: Binding) -> list[Any]:

@@ -50,6 +50,7 @@ __all__ = [
     "StreamOperation",
     "PENDING",
     "Timeout",
+    "Unary",
     "poll",
     "rpc",
     "unary",
@@ -284,10 +285,42 @@ def call_timeout(timeout: Timeout) -> float | None:
     return None if timeout is None else to_seconds(timeout, "timeout")
 
 
-def _single_call(
-    rpc: Rpc[RequestT, ResponseT], request: RequestT, wrap: Callable[[ResponseT], T] | None
-) -> Flow[Any]:
-    response = yield Call(rpc, request)
+class Unary(Operation[T]):
+    """The operation `unary` returns: one RPC, whose response (through `wrap`) is the result.
+
+    Runners make its `call` directly and start its flow only if that RPC fails (the flow then
+    raises the error, or the call is retried as for any other flow): a call that succeeds costs
+    no generator.
+    """
+
+    __slots__ = ("call", "wrap")
+
+    def __init__(
+        self,
+        rpc: Rpc[Any, Any],
+        request: Any,
+        wrap: Callable[[Any], T] | None = None,
+        timeout: float | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        # The slots are set here rather than by Operation.__init__: unary calls are the most common.
+        self.call = call = Call(rpc, request)
+        self.wrap = wrap
+        self.flow = _single_call(call, wrap)
+        self.request = request
+        self.timeout = timeout
+        self.details = details
+        self.observed = True
+        self.restart = None
+
+    def result(self, response: Any) -> T:
+        """What the operation returns when its RPC answered `response`."""
+        wrap = self.wrap
+        return response if wrap is None else wrap(response)
+
+
+def _single_call(call: Call[Any, Any], wrap: Callable[[Any], Any] | None) -> Flow[Any]:
+    response = yield call
     return response if wrap is None else wrap(response)
 
 
@@ -321,7 +354,7 @@ def unary(
     details: Mapping[str, Any] | None = None,
 ) -> Operation[Any]:
     """An operation that makes one RPC and returns its response, passed through `wrap` if given."""
-    return Operation(_single_call(rpc, request, wrap), request, call_timeout(timeout), details)
+    return Unary(rpc, request, wrap, None if timeout is None else call_timeout(timeout), details)
 
 
 PENDING: Any = object()

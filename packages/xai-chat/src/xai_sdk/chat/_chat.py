@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import warnings
 from collections.abc import Callable, Sequence
@@ -57,8 +58,7 @@ def _initial_index(request: chat_pb2.GetCompletionsRequest) -> int | None:
 def _single_response(
     request: chat_pb2.GetCompletionsRequest,
 ) -> Callable[[chat_pb2.GetChatCompletionResponse], Response]:
-    index = _initial_index(request)
-    return lambda response: Response(response, index, follow_server=True)
+    return functools.partial(Response, index=_initial_index(request), follow_server=True)
 
 
 def _pending_deprecation(method: str, replacement: str) -> None:
@@ -90,6 +90,7 @@ class Chat(Bound[ModeT]):
         self._proto = request
         self._conversation_id = conversation_id
         self._batch_request_id = batch_request_id
+        self._details = {"conversation_id": conversation_id} if conversation_id else None
 
     @property
     def proto(self) -> chat_pb2.GetCompletionsRequest:
@@ -110,10 +111,6 @@ class Chat(Bound[ModeT]):
     def batch_request_id(self) -> str | None:
         """The id given to `create` for this request in a batch."""
         return self._batch_request_id
-
-    @property
-    def _details(self) -> dict[str, Any]:
-        return {"conversation_id": self._conversation_id} if self._conversation_id else {}
 
     def __repr__(self) -> str:
         mode = "async" if self._binding.is_async else "sync"
