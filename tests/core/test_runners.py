@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 
 import grpc
 import pytest
@@ -46,6 +47,29 @@ async def test_the_timeout_bounds_the_whole_flow_including_its_sleeps(echo, xai_
     with pytest.raises(errors.DeadlineExceededError, match="ran out before this RPC"):
         await outcome(echo.complete_twice("hi", pause=30, timeout=0.3))
     assert len(xai_emulator.calls(SAMPLE)) == 1
+
+
+async def run_built(bound, method: str, *args):  # type: ignore[no-untyped-def]
+    """Build a method's operation, run it on the bound object's runner; (operation, result)."""
+    operation = getattr(type(bound)._variant_of, method).build(bound, *args)
+    binding = bound._binding
+    return operation, await outcome(binding.runner.run(operation, binding, method))
+
+
+async def test_a_unary_call_that_succeeds_never_starts_its_flow(echo) -> None:
+    operation, result = await run_built(echo, "complete", "hi")
+    assert result == "hi"
+    assert inspect.getgeneratorstate(operation.flow) == inspect.GEN_CREATED
+
+
+async def test_a_unary_call_that_fails_raises_from_its_flow_with_the_request_id(
+    echo, xai_emulator: Emulator
+) -> None:
+    xai_emulator.faults.fail(SAMPLE, grpc.StatusCode.INTERNAL)
+    with pytest.raises(errors.InternalServerError) as raised:
+        await run_built(echo, "complete", "hi")
+    assert raised.value.request_id == xai_emulator.calls(SAMPLE)[0].request_id
+    assert any(frame.function == "_single_call" for frame in inspect.getinnerframes(raised.tb))
 
 
 async def test_a_bad_timeout_is_refused_before_any_rpc(echo, xai_emulator: Emulator) -> None:

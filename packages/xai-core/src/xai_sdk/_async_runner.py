@@ -42,7 +42,8 @@ class AsyncRunner(Runner):
             try:
                 outcome = await self._call(op.call, state)
                 if type(outcome) is not Failure:
-                    return state.returned(op.result(outcome))
+                    wrap = op.wrap
+                    return state.returned(outcome if wrap is None else wrap(outcome))
                 state.enter_flow()
             except BaseException as error:  # what `with state` does, without its two calls
                 state.abort(error)

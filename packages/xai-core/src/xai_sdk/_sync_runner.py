@@ -34,7 +34,8 @@ class SyncRunner(Runner):
             try:
                 outcome = self._call(op.call, state)
                 if type(outcome) is not Failure:
-                    return state.returned(op.result(outcome))  # type: ignore[no-any-return]
+                    wrap = op.wrap
+                    return state.returned(outcome if wrap is None else wrap(outcome))  # type: ignore[no-any-return]
                 state.enter_flow()
             except BaseException as error:  # what `with state` does, without its two calls
                 state.abort(error)

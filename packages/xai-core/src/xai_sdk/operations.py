@@ -313,11 +313,6 @@ class Unary(Operation[T]):
         self.observed = True
         self.restart = None
 
-    def result(self, response: Any) -> T:
-        """What the operation returns when its RPC answered `response`."""
-        wrap = self.wrap
-        return response if wrap is None else wrap(response)
-
 
 def _single_call(call: Call[Any, Any], wrap: Callable[[Any], Any] | None) -> Flow[Any]:
     response = yield call

@@ -58,7 +58,13 @@ def _initial_index(request: chat_pb2.GetCompletionsRequest) -> int | None:
 def _single_response(
     request: chat_pb2.GetCompletionsRequest,
 ) -> Callable[[chat_pb2.GetChatCompletionResponse], Response]:
-    return functools.partial(Response, index=_initial_index(request), follow_server=True)
+    index = _initial_index(request)
+    if index == 0:
+        return _FIRST_OUTPUT
+    return functools.partial(Response, index=index, follow_server=True)
+
+
+_FIRST_OUTPUT = functools.partial(Response, index=0, follow_server=True)
 
 
 def _pending_deprecation(method: str, replacement: str) -> None:
