@@ -264,6 +264,17 @@ def targets(report: dict[str, Any], numbers: dict[str, Any]) -> list[Row]:
                 target,
             )
         )
+    headers = report.get("unary_headers")  # none in runs made before it was measured
+    if headers:
+        rows.append(
+            Row(
+                18,
+                "unary p50, raw stub with the SDKs' two headers / without",
+                Spread.of([r["raw_with_headers"]["p50"] / r["raw"]["p50"] for r in headers]),
+                "{:.3f}",
+                "the wire contract's share of the unary ratio",
+            )
+        )
     for case, contenders in report["stream"].items():
         driver, chunks = case.split()
         for measure, name, target, at_most in (

@@ -90,17 +90,39 @@ def profile(kind: str) -> str:
 
 # -- unary latency: the SDK and the raw stub interleaved call by call, in one process ----------
 
-UNARY = f"""
-import json, statistics, sys, time
+_UNARY_SETUP = f"""
+import importlib.metadata, json, statistics, sys, time
 import grpc
-from xai_sdk import Client
-from xai_sdk.chat import user
 from xai_sdk.proto import chat_pb2, chat_pb2_grpc
 key, host, calls = sys.argv[1], sys.argv[2], int(sys.argv[3])
 stub = chat_pb2_grpc.ChatStub(grpc.insecure_channel(host))
 request = chat_pb2.GetCompletionsRequest(model="{UNARY_MODEL}", n=1, messages=[
     chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="hello")])])
 metadata = (("authorization", "Bearer " + key),)
+"""
+
+_UNARY_TIMING = """
+for call in contenders.values():
+    for _ in range(100):
+        call()
+times = {name: [] for name in contenders}
+for _ in range(calls):  # interleaved call by call, so that noise hits all alike
+    for name, call in contenders.items():
+        started = time.perf_counter()
+        call()
+        times[name].append(time.perf_counter() - started)
+result = {}
+for name, values in times.items():
+    values.sort()
+    result[name] = {"p50": statistics.median(values), "p99": values[int(len(values) * 0.99) - 1]}
+print(json.dumps(result))
+"""
+
+UNARY = (
+    _UNARY_SETUP
+    + f"""
+from xai_sdk import Client
+from xai_sdk.chat import user
 def sdk(**options):
     client = Client(api_key=key, api_host=host, **options)
     return client.chat.create("{UNARY_MODEL}", messages=[user("hello")]).sample
@@ -110,21 +132,26 @@ contenders = {{
     # What a user gets on localhost by default: a local-credentials channel (reference only).
     "sdk_default_channel": sdk(),
 }}
-for call in contenders.values():
-    for _ in range(100):
-        call()
-times = {{name: [] for name in contenders}}
-for _ in range(calls):  # interleaved call by call, so that noise hits all alike
-    for name, call in contenders.items():
-        started = time.perf_counter()
-        call()
-        times[name].append(time.perf_counter() - started)
-result = {{}}
-for name, values in times.items():
-    values.sort()
-    result[name] = {{"p50": statistics.median(values), "p99": values[int(len(values) * 0.99) - 1]}}
-print(json.dumps(result))
 """
+    + _UNARY_TIMING
+)
+
+# What the wire contract costs the raw stub: the two headers both SDKs send with every call.
+UNARY_HEADERS = (
+    _UNARY_SETUP
+    + """
+version = importlib.metadata.version("xai-sdk")
+headers = metadata + (
+    ("xai-sdk-version", "python/" + version),
+    ("xai-sdk-language", f"python/{sys.version_info.major}.{sys.version_info.minor}"),
+)
+contenders = {
+    "raw": lambda: stub.GetCompletion(request, metadata=metadata, timeout=60),
+    "raw_with_headers": lambda: stub.GetCompletion(request, metadata=headers, timeout=60),
+}
+"""
+    + _UNARY_TIMING
+)
 
 # -- streams: the SDK and the raw stub alternating stream by stream, in one process -------------
 

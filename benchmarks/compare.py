@@ -15,6 +15,7 @@ order rotating from round to round, so that the machine's noise hits all alike:
    its wall and CPU time, peak RSS and module counts;
 2. ``import xai_sdk`` alone, and where the one-call process's modules, memory and import time go;
 3. unary ``sample()`` p50/p99, the SDK and the raw stub interleaved call by call in one process;
+   and what the two headers both SDKs send cost the raw stub (with and without, interleaved);
 4. streams of 2,000 and 20,000 chunks, sync and async: the SDK, the raw stub (``grpc`` or
    ``grpc.aio``) and the raw stub again (an A/A gauge of the noise) stream in turn in one process;
    chunks per second of wall time and the client's CPU time per chunk;
@@ -374,6 +375,9 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
             },
             plan.unary_rounds,
         )
+        report["unary_headers"] = [
+            run(ours, _scripts.UNARY_HEADERS, key, host, plan.unary_calls) for _ in range(plan.unary_rounds)
+        ]
 
         def streamed(python: Path, rounds: Iterator[int], chunks: int, sets: int, script: str) -> Any:
             replies = _scripts.stream_replies(chunks, sets)

@@ -84,6 +84,16 @@ def test_the_unary_script_times_the_sdk_and_the_raw_stub_in_one_process(
     assert all(0 < figures["p50"] <= figures["p99"] for figures in result.values())
 
 
+def test_the_headers_script_times_the_raw_stub_with_and_without_the_sdk_headers(
+    python: Path | str, xai_emulator: Emulator
+) -> None:
+    result = run(python, _scripts.UNARY_HEADERS, *target(xai_emulator), 5)
+    assert set(result) == {"raw", "raw_with_headers"}
+    assert all(0 < figures["p50"] <= figures["p99"] for figures in result.values())
+    sent = {call.headers.get("xai-sdk-language") for call in xai_emulator.calls("Chat/GetCompletion")}
+    assert sent == {None, f"python/{sys.version_info.major}.{sys.version_info.minor}"}
+
+
 @pytest.mark.parametrize("script", ["STREAM", "ASYNC_STREAM"])
 def test_the_stream_scripts_alternate_the_sdk_and_the_raw_stub(
     script: str, python: Path | str, xai_emulator: Emulator
@@ -246,6 +256,10 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
         "import_s": {name: [0.05, 0.05, 0.05] for name in ("ours[chat]", "ours[all]", "official")},
         "profile": {"ours[chat]": profile, "raw stub": {**profile, "stdlib": []}},
         "unary": {"ours": [unary for _ in rounds], "official": [unary for _ in rounds]},
+        "unary_headers": [
+            {"raw": {"p50": 0.000580, "p99": 0.000850}, "raw_with_headers": {"p50": 0.000586, "p99": 0.00086}}
+            for _ in rounds
+        ],
         "stream": streams,
         "paced": paced,
         "concurrent": {
@@ -288,9 +302,16 @@ def test_a_paced_stream_row_pairs_ours_with_the_raw_stub_of_its_set() -> None:
     assert "raw 80.0 µs; raw / raw 1.012" in row.reference
 
 
+def test_the_headers_row_is_a_reference_of_the_raw_stub_with_and_without_them() -> None:
+    row = rows(made_up_report(ours_start=[0.08] * 3))[
+        "unary p50, raw stub with the SDKs' two headers / without"
+    ]
+    assert row.target is None and row.value.median == pytest.approx(586 / 580)
+
+
 def test_a_run_made_before_paced_streams_still_reports() -> None:
     report = made_up_report(ours_start=[0.08] * 3)
-    del report["paced"]
+    del report["paced"], report["unary_headers"]
     names = set(rows(report))
     assert "sync stream 2,000: CPU per chunk, ours / raw stub" in names
     assert not any("paced" in name or "every" in name for name in names)
