@@ -224,6 +224,64 @@ def test_an_observer_that_raises_is_logged_and_the_call_succeeds(
     assert "observer bug" in caplog.text
 
 
+class Faulty:
+    """An observer whose every hook raises."""
+
+    @hookimpl
+    def xai_sdk_call_started(self, call: CallInfo) -> None:
+        raise RuntimeError("started bug")
+
+    @hookimpl
+    def xai_sdk_rpc_finished(self, call: CallInfo) -> None:
+        raise RuntimeError("rpc bug")
+
+    @hookimpl
+    def xai_sdk_stream_chunk(self, chunk: Any) -> None:
+        raise RuntimeError("chunk bug")
+
+    @hookimpl
+    def xai_sdk_call_finished(self, error: BaseException | None) -> None:
+        raise RuntimeError("finished bug")
+
+
+@pytest.mark.parametrize("faulty_first", [True, False])
+def test_an_observer_that_raises_does_not_keep_the_others_from_seeing_the_call(
+    xai_emulator: Emulator, caplog: pytest.LogCaptureFixture, faulty_first: bool
+) -> None:
+    recorder = Recorder()
+    observers = [Faulty(), recorder] if faulty_first else [recorder, Faulty()]
+    with (
+        caplog.at_level(logging.ERROR, logger="xai_sdk"),
+        xai_emulator.client(plugins=[*observers, xai_echo.plugin]) as client,
+    ):
+        assert list(client.echo.stream("one two")) == ["one", " two"]
+    assert recorder.kinds() == ["started", "chunk", "chunk", "rpc", "finished"]
+    for hook in ("started", "chunk", "rpc", "finished"):
+        assert f"{hook} bug" in caplog.text
+    assert "the xai_sdk_call_finished observer of plugin" in caplog.text
+
+
+def test_a_wrapper_observer_is_called_through_pluggy_around_the_others(xai_emulator: Emulator) -> None:
+    seen: list[str] = []
+
+    class Wrapper:
+        @hookimpl(wrapper=True)
+        def xai_sdk_call_finished(self, call: CallInfo) -> Any:
+            seen.append("before")
+            result = yield
+            seen.append("after")
+            return result
+
+    class Plain:
+        @hookimpl
+        def xai_sdk_call_finished(self, call: CallInfo) -> None:
+            seen.append(call.method)
+
+    with xai_emulator.client(plugins=[Plain(), Wrapper()]) as client:
+        client.models.list_language_models()
+    assert seen == ["before", "list_language_models", "after"]
+
+
 def test_observers_ask_the_plugins_of_their_own_client_through_the_call(xai_emulator: Emulator) -> None:
     class Describer:
         @hookimpl

@@ -20,8 +20,9 @@ There are three kinds of hooks:
   `xai_sdk_call_finished` see every call of every sub-client, sync or async: its service and
   method, its request, each RPC's response or error, each chunk of a stream, and its end. They
   run on the caller's thread (or event loop) and should be quick. They must not raise: an
-  exception is logged on the ``xai_sdk`` logger and ignored, so that an observer cannot break
-  calls. ``xai-telemetry`` is built on them.
+  exception is logged on the ``xai_sdk`` logger and ignored, and the other observers of the
+  event still run, so that an observer cannot break calls or other observers.
+  ``xai-telemetry`` is built on them.
 * **Description** — `xai_sdk_span_plan` lets a service say how its calls appear in traces
   (span name, operation, model, attributes, what the result adds) as plain data, so that a
   tracing observer needs to know no service: an observer asks it through `CallInfo.hook`. Each

@@ -81,7 +81,14 @@ def import_object(target: str) -> Any:
 
 
 class Observers:
-    """Calls the observation hooks of one client; `active` is False when nothing observes."""
+    """Calls the observation hooks of one client; `active` is False when nothing observes.
+
+    Each implementation is called on its own, in pluggy's order: one that raises is logged and
+    skipped, and the others still run, so that e.g. a faulty observer cannot leave a tracing
+    span open. A hook with a wrapper implementation (``@hookimpl(wrapper=True)`` or
+    ``hookwrapper=True``) is called through pluggy as a whole instead; an exception then skips
+    the implementations after it in that one call.
+    """
 
     def __init__(self, hook: Any) -> None:
         self._hook = hook
@@ -93,35 +100,61 @@ class Observers:
 
     def refresh(self) -> None:
         """Recompute which hooks have implementations (after a plugin was registered)."""
-        self.active = any(
-            caller.get_hookimpls()
-            for caller in (self._call_started, self._rpc_finished, self._stream_chunk, self._call_finished)
-        )
-        self.wants_chunks = bool(self._stream_chunk.get_hookimpls())
-
-    @staticmethod
-    def _notify(caller: Any, **kwargs: Any) -> None:
-        try:
-            caller(**kwargs)
-        except Exception:
-            logger.exception("an xai_sdk observation hook (%s) raised; ignored", caller.name)
+        self._started = _Observation(self._call_started)
+        self._rpc = _Observation(self._rpc_finished)
+        self._chunk = _Observation(self._stream_chunk)
+        self._finished = _Observation(self._call_finished)
+        self.active = bool(self._started or self._rpc or self._chunk or self._finished)
+        self.wants_chunks = bool(self._chunk)
 
     def call_started(self, call: CallInfo) -> None:
         """Give the call this client's hooks (`CallInfo.hook`) and run `xai_sdk_call_started`."""
         call.hook = self._hook
-        self._notify(self._call_started, call=call)
+        self._started.notify({"call": call})
 
     def rpc_finished(self, call: CallInfo, rpc: RpcInfo) -> None:
         """Run `xai_sdk_rpc_finished`."""
-        self._notify(self._rpc_finished, call=call, rpc=rpc)
+        self._rpc.notify({"call": call, "rpc": rpc})
 
     def stream_chunk(self, call: CallInfo, chunk: Any) -> None:
         """Run `xai_sdk_stream_chunk`."""
-        self._notify(self._stream_chunk, call=call, chunk=chunk)
+        self._chunk.notify({"call": call, "chunk": chunk})
 
     def call_finished(self, call: CallInfo, result: Any, error: BaseException | None) -> None:
         """Run `xai_sdk_call_finished`."""
-        self._notify(self._call_finished, call=call, result=result, error=error)
+        self._finished.notify({"call": call, "result": result, "error": error})
+
+
+class _Observation:
+    """One observation hook: its implementations, each called on its own (see `Observers`)."""
+
+    __slots__ = ("caller", "implementations")
+
+    def __init__(self, caller: Any) -> None:
+        self.caller = caller
+        found = caller.get_hookimpls()
+        self.implementations: tuple[Any, ...] | None = tuple(reversed(found))  # pluggy's order
+        if any(impl.hookwrapper or impl.wrapper for impl in found):
+            self.implementations = None
+
+    def __bool__(self) -> bool:
+        return self.implementations is None or bool(self.implementations)
+
+    def notify(self, arguments: dict[str, Any]) -> None:
+        """Call the implementations with the arguments each takes; log and skip what raises."""
+        if self.implementations is None:
+            try:
+                self.caller(**arguments)
+            except Exception:
+                logger.exception("an xai_sdk observation hook (%s) raised; ignored", self.caller.name)
+            return
+        for impl in self.implementations:
+            try:
+                impl.function(*[arguments[name] for name in impl.argnames])
+            except Exception:
+                logger.exception(
+                    "the %s observer of plugin %r raised; ignored", self.caller.name, impl.plugin_name
+                )
 
 
 AUTOLOAD_ENV = "XAI_SDK_DISABLE_PLUGIN_AUTOLOAD"
