@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import grpc
@@ -44,10 +44,12 @@ class SyncRunner(Runner):
             raise TypeError(f"{state!r} emits values: it must be iterated, not run")
         return state.result  # type: ignore[no-any-return]
 
-    def emitted(self, state: CallState, outcome: Any = None) -> Iterator[Any]:
+    def emitted(self, state: CallState, outcome: Any = None) -> Iterator[Any]:  # noqa: PLR0912 - see below
         """Drive the call's flow, step by step; yields the values it emits.
 
-        `outcome` is that of the step the flow is at, if the runner made it (see `run`).
+        `outcome` is that of the step the flow is at, if the runner made it (see `run`). A server
+        stream's messages are read here rather than in a generator it delegates to: each message
+        would resume both.
         """
         with state:
             step = state.advance(outcome)
@@ -55,7 +57,23 @@ class SyncRunner(Runner):
                 if type(step) is Call:
                     outcome = self._call(step, state)
                 elif type(step) is Receive:
-                    outcome = yield from self._receive(step, state)
+                    outcome = call = state.open_stream(step)
+                    if type(call) is not Failure:
+                        handle, emit, delivered = state.chunk_handler(step), step.emit, 0
+                        try:
+                            for chunk in call:
+                                delivered += 1
+                                value = handle(chunk)
+                                if emit:
+                                    yield value
+                        except grpc.RpcError as error:
+                            if state.closed:
+                                return
+                            outcome = state.stream_failed(step, error, delivered)
+                        except Exception as error:
+                            outcome = state.handler_failed(error)
+                        else:
+                            outcome = state.stream_ended(step, call.initial_metadata())
                 elif type(step) is Emit:
                     yield from step.values
                     outcome = None
@@ -75,23 +93,6 @@ class SyncRunner(Runner):
             return outcome_of(self.run, step.operation, state.binding, step.method or state.method)
         assert type(step) is Gather
         return self._gather(step, state.binding)
-
-    def _receive(self, step: Receive[Any, Any], state: CallState) -> Generator[Any, None, Any]:
-        call = state.open_stream(step)
-        if type(call) is Failure:
-            return call
-        handle, emit, delivered = state.chunk_handler(step), step.emit, 0
-        try:
-            for chunk in call:
-                delivered += 1
-                value = handle(chunk)
-                if emit:
-                    yield value
-        except grpc.RpcError as error:
-            return None if state.closed else state.stream_failed(step, error, delivered)
-        except Exception as error:
-            return state.handler_failed(error)
-        return state.stream_ended(step, call.initial_metadata())
 
     def _call(self, step: Call[Any, Any], state: CallState) -> Any:
         prepared = state.prepare(step)

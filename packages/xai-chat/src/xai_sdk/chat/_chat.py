@@ -184,13 +184,7 @@ class Chat(Bound[ModeT]):
         """
         request = self._request(1)
         index = _initial_index(request)
-        response = Response(chat_pb2.GetChatCompletionResponse(), index, follow_server=True)
-        add_chunk = response._accumulation.add_chunk
-
-        def on_chunk(chunk: chat_pb2.GetChatCompletionChunk) -> tuple[Response, Chunk]:
-            add_chunk(chunk)
-            return response, Chunk(chunk, index, follow_server=True)
-
+        response, on_chunk = Response._streamed(index)
         return self._stream(request, on_chunk, lambda: response, timeout)
 
     @stream_operation

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -105,12 +105,13 @@ class _Accumulation:
         """Write the chunks received so far into the message (streamed text stays in `outputs`)."""
         pending = self.pending
         if pending:
-            self.pending = []
-            self._replace(pending)
+            chunks = pending[:]
+            pending.clear()  # the list stays: a stream's chunk handler appends to it directly
+            self._replace(chunks)
             # protobuf appends repeated fields in a merge: the run's citations, files and output
             # chunks, in order, in one message that is cheaper to read than each chunk's.
             run = chat_pb2.GetChatCompletionChunk()
-            for chunk in pending:
+            for chunk in chunks:
                 run.MergeFrom(chunk)
             if run.citations:
                 self.proto.citations.extend(run.citations)
@@ -215,6 +216,27 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
     @_proto.setter
     def _proto(self, message: chat_pb2.GetChatCompletionResponse) -> None:
         self._accumulation = _Accumulation(message)
+
+    @classmethod
+    def _streamed(
+        cls, index: int | None
+    ) -> tuple[Response, Callable[[chat_pb2.GetChatCompletionChunk], tuple[Response, Chunk]]]:
+        """A response that a stream builds, and what the stream does with each chunk.
+
+        The response follows the server; the handler keeps each chunk for it and returns
+        ``(response, Chunk)``, as `Chat.stream` yields them.
+        """
+        response = cls(chat_pb2.GetChatCompletionResponse(), index, follow_server=True)
+        accumulation = response._accumulation
+        pending, settle = accumulation.pending, accumulation.settle
+
+        def on_chunk(chunk: chat_pb2.GetChatCompletionChunk) -> tuple[Response, Chunk]:
+            pending.append(chunk)  # what add_chunk does, without a call per chunk
+            if len(pending) >= _FOLD_EVERY:
+                settle()
+            return response, Chunk(chunk, index, follow_server=True)
+
+        return response, on_chunk
 
     @classmethod
     def _sharing(cls, other: Response, index: int | None) -> Response:
