@@ -7,7 +7,7 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from xai_sdk.chat import Response, _response
+from xai_sdk.chat import Chunk, Response, _response
 from xai_sdk.proto import chat_pb2, usage_pb2
 
 _text = st.sampled_from(["", "a", "bc", "déf "])
@@ -100,4 +100,20 @@ def test_folding_in_runs_gives_what_folding_each_chunk_gives(
             response.process_chunk(chunk)
             if position in read_at:  # reading settles the chunks so far, mid-run
                 assert response.proto == _folded_one_by_one(chunks[: position + 1])
+    assert response.proto == _folded_one_by_one(chunks)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(st.lists(_chunks(), max_size=60), st.sampled_from([0, None]))
+def test_a_streams_chunk_handler_folds_the_same_and_hands_over_plain_chunks(
+    chunks: list[chat_pb2.GetChatCompletionChunk], index: int | None
+) -> None:
+    response, on_chunk = Response._streamed(index)
+    with mock.patch.object(_response, "_FOLD_EVERY", 16):
+        handed = [on_chunk(chunk) for chunk in chunks]
+    assert all(given is response for given, _ in handed)
+    for chunk, (_, wrapped) in zip(chunks, handed, strict=True):
+        expected = Chunk(chunk, index, follow_server=True)
+        assert type(wrapped) is Chunk and vars(wrapped) == vars(expected)
+        assert (wrapped.content, wrapped.reasoning_content) == (expected.content, expected.reasoning_content)
     assert response.proto == _folded_one_by_one(chunks)

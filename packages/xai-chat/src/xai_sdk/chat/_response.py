@@ -228,13 +228,15 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
         """
         response = cls(chat_pb2.GetChatCompletionResponse(), index, follow_server=True)
         accumulation = response._accumulation
-        pending, settle = accumulation.pending, accumulation.settle
+        pending, settle, new = accumulation.pending, accumulation.settle, object.__new__
 
         def on_chunk(chunk: chat_pb2.GetChatCompletionChunk) -> tuple[Response, Chunk]:
             pending.append(chunk)  # what add_chunk does, without a call per chunk
             if len(pending) >= _FOLD_EVERY:
                 settle()
-            return response, Chunk(chunk, index, follow_server=True)
+            wrapped = new(Chunk)  # what Chunk(chunk, index, follow_server=True) makes, without its call
+            wrapped._proto, wrapped._index, wrapped._follows_server = chunk, index, True
+            return response, wrapped
 
         return response, on_chunk
 
