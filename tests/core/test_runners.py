@@ -84,6 +84,17 @@ async def test_a_stream_yields_each_chunk(echo) -> None:
     assert await collect(echo.stream("one two three")) == ["one", " two", " three"]
 
 
+def test_a_blocking_stream_hands_each_chunk_over_from_one_generator(xai_emulator: Emulator) -> None:
+    # Each chunk resumes the runner's generator only: a generator it delegated to would be
+    # resumed per chunk too (gi_yieldfrom is that generator while it runs).
+    with xai_emulator.client(plugins=[xai_echo.plugin]) as client:
+        stream = client.echo.stream("one two three")
+        iterator = iter(stream)
+        assert next(iterator) == "one"
+        assert iterator.gi_yieldfrom is None
+        assert list(iterator) == [" two", " three"]
+
+
 async def test_a_stream_starts_its_rpc_only_when_iterated(echo, xai_emulator: Emulator) -> None:
     stream = echo.stream("one two")
     assert xai_emulator.calls(STREAM) == []
