@@ -67,16 +67,19 @@ LAZY = (
     "random",
     "xai_sdk._hook_data",  # the data of observation and tracing hooks: no observer here
     "xai_sdk.search",  # chat's SearchParameters: a dataclass only its users need
+    "xai_sdk.chat._functions",  # tool_from_function: signature introspection only its users need
 )
 """Modules a blocking client's call does not need: each would add to every program's start-up."""
 
 
-def test_a_blocking_clients_call_imports_none_of_what_it_does_not_need(xai_emulator) -> None:
+def test_a_blocking_clients_calls_import_none_of_what_they_do_not_need(xai_emulator) -> None:
     code = (
         "import sys\n"
         "from xai_sdk import Client\n"
+        "from xai_sdk.chat import user\n"
         f"client = Client(api_key={xai_emulator.api_key!r}, api_host='localhost:{xai_emulator.port}')\n"
         "client.models.list_language_models()\n"
+        "client.chat.create('grok-4', messages=[user('hi')]).sample()\n"
         f"print([name for name in {LAZY!r} if name in sys.modules])\n"
     )
     environment = {**os.environ, "XAI_SDK_DISABLE_TRACING": "1"}  # OpenTelemetry imports its own

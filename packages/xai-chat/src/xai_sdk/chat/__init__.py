@@ -31,7 +31,6 @@ from xai_sdk.chat._content import (
     tool_result,
     user,
 )
-from xai_sdk.chat._functions import tool_from_function
 from xai_sdk.chat._request import completions_request
 from xai_sdk.chat._response import (
     Chunk,
@@ -63,7 +62,8 @@ from xai_sdk.service import Async, Sync
 from xai_sdk.service_tier import ServiceTier, service_tier_from_proto, service_tier_to_proto
 from xai_sdk.types.model import ChatModel
 
-if TYPE_CHECKING:  # imported on first access (the official module has them)
+if TYPE_CHECKING:  # imported on first access (the official module has the first two)
+    from xai_sdk.chat._functions import tool_from_function
     from xai_sdk.proto import chat_pb2_grpc
     from xai_sdk.search import SearchParameters
 
@@ -150,4 +150,11 @@ __all__ = [
     "user",
 ]
 
-__getattr__ = lazy_names(__name__, {"chat_pb2_grpc": "xai_sdk.proto", "SearchParameters": "xai_sdk.search"})
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "chat_pb2_grpc": "xai_sdk.proto",
+        "SearchParameters": "xai_sdk.search",
+        "tool_from_function": "xai_sdk.chat._functions",  # signature introspection: for its users only
+    },
+)
