@@ -12,6 +12,8 @@ from tests.conftest import outcome
 from tests.plugin_for_tests import xai_echo
 from xai_sdk import errors
 from xai_sdk.emulator import Emulator
+from xai_sdk.operations import Sleep, unary
+from xai_sdk.proto import sample_pb2
 
 SAMPLE = "Sample/SampleText"
 STREAM = "Sample/SampleTextStreaming"
@@ -70,6 +72,17 @@ async def test_a_unary_call_that_fails_raises_from_its_flow_with_the_request_id(
         await run_built(echo, "complete", "hi")
     assert raised.value.request_id == xai_emulator.calls(SAMPLE)[0].request_id
     assert any(frame.function == "_single_call" for frame in inspect.getinnerframes(raised.tb))
+
+
+def test_a_unary_operation_compares_and_shows_its_operations_fields_too() -> None:
+    request = sample_pb2.SampleTextRequest(prompt=["hi"])
+    one, other = (
+        unary(xai_echo.SAMPLE_TEXT, request, timeout=1),
+        unary(xai_echo.SAMPLE_TEXT, request, timeout=2),
+    )
+    assert one != other
+    assert "timeout=1.0" in repr(one) and "call=Call(" in repr(one)
+    assert Sleep(1) == Sleep(1) != Sleep(2)
 
 
 async def test_a_bad_timeout_is_refused_before_any_rpc(echo, xai_emulator: Emulator) -> None:

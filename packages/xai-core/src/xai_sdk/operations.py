@@ -73,13 +73,17 @@ class _Value:
 
     __slots__: tuple[str, ...] = ()
 
+    def _fields(self) -> list[str]:
+        """The slots of the class and of its bases (a subclass such as `Unary` adds its own)."""
+        return [name for klass in reversed(type(self).__mro__) for name in vars(klass).get("__slots__", ())]
+
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields())
         return f"{type(self).__name__}({fields})"
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and all(
-            getattr(self, name) == getattr(other, name) for name in self.__slots__
+            getattr(self, name) == getattr(other, name) for name in self._fields()
         )
 
     __hash__ = None  # type: ignore[assignment]  # fields may be lists or callables
