@@ -309,6 +309,13 @@ def test_the_headers_row_is_a_reference_of_the_raw_stub_with_and_without_them() 
     assert row.target is None and row.value.median == pytest.approx(586 / 580)
 
 
+def test_the_sdks_own_memory_is_its_anonymous_rss_over_the_raw_stubs_of_the_same_round() -> None:
+    row = rows(made_up_report(ours_start=[0.08] * 3, ours_peak_mb=41.0))[
+        "one-call anonymous RSS, ours over the raw stub (MB)"
+    ]
+    assert row.target is None and row.value.median == pytest.approx((41.0 - 37.0) / 2)
+
+
 def test_a_run_made_before_paced_streams_still_reports() -> None:
     report = made_up_report(ours_start=[0.08] * 3)
     del report["paced"], report["unary_headers"]
