@@ -117,8 +117,8 @@ class _Accumulation:
                 self.proto.citations.extend(run.citations)
             if run.output_files:
                 self.proto.output_files.extend(run.output_files)
-            for output_chunk in run.outputs:
-                self._add_output(output_chunk)
+            if run.outputs:
+                self._add_outputs(run.outputs)
         return self.proto
 
     def _replace(self, chunks: list[chat_pb2.GetChatCompletionChunk]) -> None:
@@ -140,35 +140,52 @@ class _Accumulation:
                 proto.service_tier = chunk.service_tier
                 break
 
-    def _add_output(self, output_chunk: chat_pb2.CompletionOutputChunk) -> None:
-        index = output_chunk.index
+    def _add_outputs(self, output_chunks: Sequence[chat_pb2.CompletionOutputChunk]) -> None:
+        """Write a run of output chunks, in order, into their outputs.
+
+        Per output index, protobuf merges the run's chunks into one (lists append in order, a
+        later value that is set replaces an earlier one), so that most fields are read once per
+        run instead of once per chunk. Only what a merge cannot give is read per chunk: the
+        streamed text, which is joined, and the role, which the index's last chunk sets even
+        when it is empty.
+        """
+        runs: dict[int, tuple[chat_pb2.CompletionOutputChunk, list[chat_pb2.CompletionOutputChunk]]] = {}
+        for output_chunk in output_chunks:
+            index = output_chunk.index
+            run = runs.get(index)
+            if run is None:
+                run = runs[index] = (chat_pb2.CompletionOutputChunk(), [])
+            run[0].MergeFrom(output_chunk)
+            run[1].append(output_chunk)
+        for index, (merged, chunks) in runs.items():
+            state = self._output(index)
+            delta = merged.delta
+            role = chunks[-1].delta.role
+            if state.role != role:
+                state.role = state.message.role = role
+            if merged.finish_reason:
+                state.output.finish_reason = merged.finish_reason
+            if delta.tool_calls:
+                state.message.tool_calls.extend(delta.tool_calls)
+            if delta.citations:
+                state.message.citations.extend(delta.citations)
+            if merged.HasField("logprobs"):
+                state.output.logprobs.content.extend(merged.logprobs.content)
+            for field in _TEXT_FIELDS:
+                if getattr(delta, field):  # the last piece that is not empty: there is text
+                    pieces: list[str] = getattr(state, field)
+                    pieces.extend(getattr(chunk.delta, field) for chunk in chunks)
+                    self.dirty = True
+
+    def _output(self, index: int) -> _Output:
+        """The streamed state of output `index`, made (with the outputs before it) on first use."""
         state = self.outputs.get(index)
         if state is None:
             outputs = self.proto.outputs
             while len(outputs) <= index:
                 outputs.add(index=len(outputs))
             state = self.outputs[index] = _Output(outputs[index])
-        delta = output_chunk.delta
-        role = delta.role
-        if state.role != role:
-            state.role = state.message.role = role
-        if output_chunk.finish_reason:
-            state.output.finish_reason = output_chunk.finish_reason
-        if delta.tool_calls:
-            state.message.tool_calls.extend(delta.tool_calls)
-        if delta.citations:
-            state.message.citations.extend(delta.citations)
-        if output_chunk.HasField("logprobs"):
-            state.output.logprobs.content.extend(output_chunk.logprobs.content)
-        if piece := delta.content:
-            state.content.append(piece)
-            self.dirty = True
-        if piece := delta.reasoning_content:
-            state.reasoning_content.append(piece)
-            self.dirty = True
-        if piece := delta.encrypted_content:
-            state.encrypted_content.append(piece)
-            self.dirty = True
+        return state
 
     def text(self, output: chat_pb2.CompletionOutput, field: str) -> str:
         self.settle()
