@@ -149,15 +149,15 @@ class _Accumulation:
         streamed text, which is joined, and the role, which the index's last chunk sets even
         when it is empty.
         """
-        runs: dict[int, tuple[chat_pb2.CompletionOutputChunk, list[chat_pb2.CompletionOutputChunk]]] = {}
+        by_index: dict[int, tuple[chat_pb2.CompletionOutputChunk, list[chat_pb2.CompletionOutputChunk]]] = {}
         for output_chunk in output_chunks:
             index = output_chunk.index
-            run = runs.get(index)
-            if run is None:
-                run = runs[index] = (chat_pb2.CompletionOutputChunk(), [])
-            run[0].MergeFrom(output_chunk)
-            run[1].append(output_chunk)
-        for index, (merged, chunks) in runs.items():
+            group = by_index.get(index)
+            if group is None:
+                group = by_index[index] = (chat_pb2.CompletionOutputChunk(), [])
+            group[0].MergeFrom(output_chunk)
+            group[1].append(output_chunk)
+        for index, (merged, chunks) in by_index.items():
             state = self._output(index)
             delta = merged.delta
             role = chunks[-1].delta.role
