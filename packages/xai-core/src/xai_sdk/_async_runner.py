@@ -41,10 +41,8 @@ class AsyncRunner(Runner):
         if type(op) is Unary:
             try:
                 outcome = await self._call(op.call, state)
-                if type(outcome) is not Failure:
-                    wrap = op.wrap
-                    return state.returned(outcome if wrap is None else wrap(outcome))
-                state.enter_flow()
+                if state.unary_answered(op, outcome):
+                    return state.result
             except BaseException as error:  # what `with state` does, without its two calls
                 state.abort(error)
                 raise

@@ -19,7 +19,7 @@ from xai_sdk._config import Metadata
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.meta import attach_request_id
-from xai_sdk.operations import Call, Operation, Receive, Rpc, Sleep, Step
+from xai_sdk.operations import Call, Operation, Receive, Rpc, Sleep, Step, Unary
 
 Prepared = tuple[Any, Any, float, Metadata]
 """What making one RPC takes: the multi-callable, the request(s), the seconds left, the metadata."""
@@ -150,12 +150,18 @@ class CallState:
         self.finish(result, None)
         return result
 
-    def enter_flow(self) -> None:
-        """Start the flow up to its first step, which the runner made without it (a `Unary`'s call).
+    def unary_answered(self, op: Unary[Any], outcome: Any) -> bool:
+        """Take the outcome of a `Unary`'s RPC, which the runner made without starting its flow.
 
-        The outcome of that step can then be handed to `advance`, as for any step.
+        True: the call returned (`result`). False: the RPC failed; the flow is now at that RPC,
+        and `outcome` goes to `advance` as any step's does (to be retried or raised there).
         """
-        self.step = next(self.flow)
+        if type(outcome) is Failure:
+            self.step = next(self.flow)
+            return False
+        wrap = op.wrap
+        self.returned(outcome if wrap is None else wrap(outcome))
+        return True
 
     def retry_delay(self, rpc: Rpc[Any, Any], error: BaseException, *, delivered: int) -> float | None:
         """Seconds to wait before making `rpc` again after `error`, or None to fail.

@@ -33,10 +33,8 @@ class SyncRunner(Runner):
         if type(op) is Unary:
             try:
                 outcome = self._call(op.call, state)
-                if type(outcome) is not Failure:
-                    wrap = op.wrap
-                    return state.returned(outcome if wrap is None else wrap(outcome))  # type: ignore[no-any-return]
-                state.enter_flow()
+                if state.unary_answered(op, outcome):
+                    return state.result  # type: ignore[no-any-return]
             except BaseException as error:  # what `with state` does, without its two calls
                 state.abort(error)
                 raise
