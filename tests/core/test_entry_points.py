@@ -80,6 +80,8 @@ def test_a_blocking_clients_calls_import_none_of_what_they_do_not_need(xai_emula
         f"client = Client(api_key={xai_emulator.api_key!r}, api_host='localhost:{xai_emulator.port}')\n"
         "client.models.list_language_models()\n"
         "client.chat.create('grok-4', messages=[user('hi')]).sample()\n"
+        "import xai_sdk.chat, xai_sdk.hookspecs\n"
+        "assert 'SearchParameters' in dir(xai_sdk.chat) and 'CallInfo' in dir(xai_sdk.hookspecs)\n"
         f"print([name for name in {LAZY!r} if name in sys.modules])\n"
     )
     environment = {**os.environ, "XAI_SDK_DISABLE_TRACING": "1"}  # OpenTelemetry imports its own

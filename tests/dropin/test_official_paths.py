@@ -9,6 +9,7 @@ type with the same values (or more), a constant of the same value.
 
 from __future__ import annotations
 
+import importlib
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -95,3 +96,10 @@ def test_names_are_checked_in_every_module(official_surface: dict[str, Any]) -> 
     counts = {module: len(official_surface[module]["names"]) for module in OFFICIAL_MODULES}
     assert counts["xai_sdk.sync.chat"] >= 10 and counts["xai_sdk.chat"] >= 30
     assert sum(counts.values()) > 1400  # 1,455 in 1.21.0
+
+
+@pytest.mark.parametrize("module", OFFICIAL_MODULES)
+def test_dir_of_each_module_lists_the_official_names(module: str, official_surface: dict[str, Any]) -> None:
+    # Names imported on first access (`lazy_names`) are listed too, as the official modules list them.
+    listed = set(dir(importlib.import_module(module)))
+    assert not set(official_surface[module]["names"]) - listed

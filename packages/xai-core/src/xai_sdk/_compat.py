@@ -13,10 +13,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["SENSITIVE_ATTRIBUTES_ENV", "lazy_names", "should_disable_sensitive_attributes", "tracing_names"]
+__all__ = [
+    "SENSITIVE_ATTRIBUTES_ENV",
+    "lazy_names",
+    "list_lazy_names",
+    "should_disable_sensitive_attributes",
+    "tracing_names",
+]
 
 SENSITIVE_ATTRIBUTES_ENV = "XAI_SDK_DISABLE_SENSITIVE_TELEMETRY_ATTRIBUTES"
 
@@ -50,6 +56,7 @@ def tracing_names(module: str) -> Callable[[str], Any]:
         setattr(sys.modules[module], name, value)
         return value
 
+    list_lazy_names(module, ("get_tracer", "tracer"))
     return __getattr__
 
 
@@ -57,7 +64,8 @@ def lazy_names(module: str, sources: Mapping[str, str]) -> Callable[[str], Any]:
     """A module `__getattr__` that gives each name of `sources` from the module it maps to.
 
     For names the official module imports from other services (``xai_sdk.batch.Response`` is
-    chat's), which here are imported on first access, keeping the module's import light.
+    chat's), which here are imported on first access, keeping the module's import light. It
+    also gives the module a `__dir__` that lists them, as ``dir()`` of the official module does.
     """
 
     def __getattr__(name: str) -> Any:
@@ -68,4 +76,19 @@ def lazy_names(module: str, sources: Mapping[str, str]) -> Callable[[str], Any]:
         setattr(sys.modules[module], name, value)
         return value
 
+    list_lazy_names(module, sources)
     return __getattr__
+
+
+def list_lazy_names(module: str, names: Iterable[str]) -> None:
+    """Give `module` a `__dir__` that lists `names` too: the names its `__getattr__` serves.
+
+    ``dir()`` of the official modules lists them (they are imported eagerly there); code that
+    looks a name up in ``dir(module)`` finds it here without importing anything.
+    """
+    served = frozenset(names)
+
+    def __dir__() -> list[str]:
+        return sorted({*vars(sys.modules[module]), *served})
+
+    sys.modules[module].__dir__ = __dir__  # type: ignore[method-assign]

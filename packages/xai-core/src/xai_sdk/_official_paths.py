@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
+from xai_sdk._compat import list_lazy_names
+
 __all__ = ["CLIENT_MODULES", "client_package", "install", "lazy_submodules", "missing_module_error"]
 
 _VERSIONED_PROTO_PACKAGES = ("xai_sdk.proto.v5.", "xai_sdk.proto.v6.")
@@ -119,6 +121,7 @@ def lazy_submodules(package: str, names: Iterable[str], *, owner: str | None = N
             message = str(error) if extra_of_module(module) else f"module {owner!r} has no attribute {name!r}"
             raise AttributeError(message, name=name) from error
 
+    list_lazy_names(owner, known)
     return __getattr__
 
 

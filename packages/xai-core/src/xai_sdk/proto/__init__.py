@@ -8,6 +8,7 @@ major version, are this one tree under the official paths.
 """
 
 import importlib
+import pkgutil
 import warnings
 from types import ModuleType
 
@@ -31,3 +32,9 @@ def __getattr__(name: str) -> ModuleType:
         if error.name != f"{__name__}.{name}":
             raise
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from error
+
+
+def __dir__() -> list[str]:
+    # What the official package lists: every generated module, imported here or not.
+    modules = {module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")}
+    return sorted({*globals(), *modules})

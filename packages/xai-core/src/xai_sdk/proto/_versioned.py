@@ -12,3 +12,7 @@ from types import ModuleType
 
 def __getattr__(name: str) -> ModuleType:
     return getattr(importlib.import_module("xai_sdk.proto"), name)  # type: ignore[no-any-return]
+
+
+def __dir__() -> list[str]:
+    return dir(importlib.import_module("xai_sdk.proto"))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 __path__ = pkgutil.extend_path(__path__, __name__)
 
 from xai_sdk._catalog import SERVICES, install_hint
+from xai_sdk._compat import list_lazy_names
 from xai_sdk.types.common import ServiceTier  # noqa: F401 - in __all__
 from xai_sdk.types.model import (  # noqa: F401 - in __all__
     AllModels,
@@ -38,8 +39,14 @@ __all__ = sorted(  # noqa: PLE0605
 )
 
 
+_SUBMODULES = frozenset(_ELSEWHERE.values())
+"""The modules of those names (``xai_sdk.types.chat``, ...): attributes here, as in the official package."""
+
+list_lazy_names(__name__, [*_ELSEWHERE, *_SUBMODULES])
+
+
 def __getattr__(name: str) -> Any:
-    extra = _ELSEWHERE.get(name)
+    extra = name if name in _SUBMODULES else _ELSEWHERE.get(name)
     if extra is None:
         raise AttributeError(f"module 'xai_sdk.types' has no attribute {name!r}")
     try:
@@ -48,6 +55,6 @@ def __getattr__(name: str) -> Any:
         raise ImportError(
             f"xai_sdk.types.{name} comes with xai-{extra}, which is not installed: {install_hint(extra)}"
         ) from error
-    value = getattr(module, name)
+    value = module if name == extra else getattr(module, name)
     globals()[name] = value
     return value

@@ -4,6 +4,6 @@
 `xai_sdk._official_paths`).
 """
 
-from xai_sdk.proto._versioned import __getattr__  # noqa: F401
+from xai_sdk.proto._versioned import __dir__, __getattr__  # noqa: F401
 
 __path__: list[str] = []  # no modules of its own: see xai_sdk.proto._versioned
