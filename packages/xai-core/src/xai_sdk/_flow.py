@@ -21,9 +21,6 @@ from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.meta import attach_request_id
 from xai_sdk.operations import Call, Operation, Receive, Rpc, Sleep, Step, Unary
 
-Prepared = tuple[Any, Any, float, Metadata]
-"""What making one RPC takes: the multi-callable, the request(s), the seconds left, the metadata."""
-
 if TYPE_CHECKING:
     from xai_sdk._transport import Transport
     from xai_sdk.hookspecs import CallInfo
@@ -143,18 +140,17 @@ class CallState:
             self.returned(stop.value)
             return None
 
-    def returned(self, result: Any) -> Any:
-        """The call's work returned `result`: give it the request id, end the call; returns it."""
+    def returned(self, result: Any) -> None:
+        """The call's work returned `result`: give it the request id, and end the call."""
         self.result = result
         attach_request_id(result, self.request_id)
         self.finish(result, None)
-        return result
 
     def unary_answered(self, op: Unary[Any], outcome: Any) -> bool:
-        """Take the outcome of a `Unary`'s RPC, which the runner made without starting its flow.
+        """Take the outcome of a `Unary`'s RPC, made by the runner without starting its flow.
 
-        True: the call returned (`result`). False: the RPC failed; the flow is now at that RPC,
-        and `outcome` goes to `advance` as any step's does (to be retried or raised there).
+        True: the call returned (`result`). False: the RPC failed and the flow is now at it;
+        hand `outcome` to `advance`, as for any step (to be retried, or raised there).
         """
         if type(outcome) is Failure:
             self.step = next(self.flow)
@@ -242,7 +238,7 @@ class CallState:
         """How long a `Sleep` may last: as asked, but never past the deadline."""
         return max(0.0, min(seconds, self.deadline - time.monotonic()))
 
-    def prepare(self, step: Call[Any, Any] | Receive[Any, Any]) -> Prepared | Failure:
+    def prepare(self, step: Call[Any, Any] | Receive[Any, Any]) -> tuple[Any, Any, float, Metadata] | Failure:
         """What making the step's RPC takes, or a failure if the call's time is up.
 
         That is ``(multi-callable, request(s), seconds left, metadata)``. The RPC's time starts
