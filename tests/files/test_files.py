@@ -15,7 +15,7 @@ import grpc
 import pytest
 
 from tests.chat.test_chat_calls import collect
-from tests.conftest import outcome
+from tests.conftest import is_upload_refusal, outcome
 from xai_sdk import errors
 from xai_sdk.emulator import Emulator
 from xai_sdk.files import UPLOAD_CHUNK_SIZE, StorageOptionsValidator
@@ -227,8 +227,9 @@ async def test_batch_upload_reports_a_server_failure_for_its_file_only(
         stream.name = name
         files.append(stream)
     results = await outcome(client.files.batch_upload(files, batch_size=1))
-    failed = [index for index, result in results.items() if isinstance(result, errors.RateLimitError)]
+    failed = [index for index, result in results.items() if not isinstance(result, files_pb2.File)]
     assert len(failed) == 1
+    assert is_upload_refusal(results[failed[0]], grpc.StatusCode.RESOURCE_EXHAUSTED, client)
     assert len(await listed_ids(client)) == 2
 
 

@@ -8,7 +8,7 @@ import grpc
 import pytest
 
 from tests.chat.test_chat_calls import collect
-from tests.conftest import outcome
+from tests.conftest import is_upload_refusal, outcome
 from xai_sdk import errors
 from xai_sdk.chat import user
 from xai_sdk.emulator import Emulator
@@ -86,8 +86,9 @@ async def test_a_stream_rate_limited_before_its_first_chunk_is_retried(
 
 async def test_an_upload_is_never_retried_its_data_was_consumed(client, xai_emulator: Emulator) -> None:
     xai_emulator.faults.fail(UPLOAD, LIMITED, retry_after=0.01)
-    with pytest.raises(errors.RateLimitError):
+    with pytest.raises(errors.RpcError) as raised:
         await outcome(client.files.upload(b"data", filename="a.txt"))
+    assert is_upload_refusal(raised.value, LIMITED, client)
     assert len(xai_emulator.calls(UPLOAD)) == 1
 
 
