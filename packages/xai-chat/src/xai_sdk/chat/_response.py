@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from xai_sdk.chat._folding import TEXT_FIELDS, merged_output_zero
 from xai_sdk.cost import cost_usd_from_usage
 from xai_sdk.meta import ProtoDecorator
 from xai_sdk.proto import chat_pb2, sample_pb2, usage_pb2
@@ -26,8 +27,6 @@ __all__ = [
     "ImageGenerationOutput",
     "Response",
 ]
-
-_TEXT_FIELDS = ("content", "reasoning_content", "encrypted_content")
 
 
 def shown_index(index: int | None, outputs: Sequence[Any]) -> int | None:
@@ -107,48 +106,58 @@ class _Accumulation:
         if pending:
             chunks = pending[:]
             pending.clear()  # the list stays: a stream's chunk handler appends to it directly
-            self._replace(chunks)
             # protobuf appends repeated fields in a merge: the run's citations, files and output
             # chunks, in order, in one message that is cheaper to read than each chunk's.
             run = chat_pb2.GetChatCompletionChunk()
             for chunk in chunks:
                 run.MergeFrom(chunk)
+            self._replace(chunks, run)
             if run.citations:
                 self.proto.citations.extend(run.citations)
             if run.output_files:
                 self.proto.output_files.extend(run.output_files)
             if run.outputs:
-                self._add_outputs(run.outputs)
+                self._add_outputs(run.outputs, merged_output_zero(run))
         return self.proto
 
-    def _replace(self, chunks: list[chat_pb2.GetChatCompletionChunk]) -> None:
-        """Copy the fields a later chunk replaces rather than adds to, from the last that has each."""
+    def _replace(
+        self, chunks: list[chat_pb2.GetChatCompletionChunk], run: chat_pb2.GetChatCompletionChunk
+    ) -> None:
+        """Copy the fields a later chunk replaces rather than adds to, from the last that has each.
+
+        `run` is the chunks merged: it tells which fields some chunk has, and its service tier is
+        the last one set.
+        """
         proto = self.proto
         for name in ("usage", "created", "debug_output"):
+            if run.HasField(name):
+                for chunk in reversed(chunks):
+                    if chunk.HasField(name):
+                        getattr(proto, name).CopyFrom(getattr(chunk, name))
+                        break
+        if run.id:
             for chunk in reversed(chunks):
-                if chunk.HasField(name):
-                    getattr(proto, name).CopyFrom(getattr(chunk, name))
+                if chunk.id:
+                    if chunk.id != proto.id:
+                        proto.id, proto.model = chunk.id, chunk.model
+                        proto.system_fingerprint = chunk.system_fingerprint
                     break
-        for chunk in reversed(chunks):
-            if chunk.id:
-                if chunk.id != proto.id:
-                    proto.id, proto.model = chunk.id, chunk.model
-                    proto.system_fingerprint = chunk.system_fingerprint
-                break
-        for chunk in reversed(chunks):
-            if chunk.service_tier:
-                proto.service_tier = chunk.service_tier
-                break
+        if run.service_tier:
+            proto.service_tier = run.service_tier
 
-    def _add_outputs(self, output_chunks: Sequence[chat_pb2.CompletionOutputChunk]) -> None:
+    def _add_outputs(self, output_chunks: Sequence[chat_pb2.CompletionOutputChunk], zero: Any | None) -> None:
         """Write a run of output chunks, in order, into their outputs.
 
         Per output index, protobuf merges the run's chunks into one (lists append in order, a
         later value that is set replaces an earlier one), so that most fields are read once per
-        run instead of once per chunk. Only what a merge cannot give is read per chunk: the
-        streamed text, which is joined, and the role, which the index's last chunk sets even
-        when it is empty.
+        run instead of once per chunk. What a merge cannot give is the streamed text, which is
+        joined, and the role, which the index's last chunk sets even when it is empty. `zero` is
+        the run merged by `merged_output_zero` when every chunk is output 0's: it has the text
+        too, and nothing is read per chunk.
         """
+        if zero is not None:
+            self._add_merged(0, zero, output_chunks[-1].delta.role, None)
+            return
         by_index: dict[int, tuple[chat_pb2.CompletionOutputChunk, list[chat_pb2.CompletionOutputChunk]]] = {}
         for output_chunk in output_chunks:
             index = output_chunk.index
@@ -158,24 +167,39 @@ class _Accumulation:
             group[0].MergeFrom(output_chunk)
             group[1].append(output_chunk)
         for index, (merged, chunks) in by_index.items():
-            state = self._output(index)
-            delta = merged.delta
-            role = chunks[-1].delta.role
-            if state.role != role:
-                state.role = state.message.role = role
-            if merged.finish_reason:
-                state.output.finish_reason = merged.finish_reason
-            if delta.tool_calls:
-                state.message.tool_calls.extend(delta.tool_calls)
-            if delta.citations:
-                state.message.citations.extend(delta.citations)
-            if merged.HasField("logprobs"):
-                state.output.logprobs.content.extend(merged.logprobs.content)
-            for field in _TEXT_FIELDS:
-                if getattr(delta, field):  # the last piece that is not empty: there is text
-                    pieces: list[str] = getattr(state, field)
+            self._add_merged(index, merged, chunks[-1].delta.role, chunks)
+
+    def _add_merged(
+        self,
+        index: int,
+        merged: Any,
+        role: chat_pb2.MessageRole,
+        chunks: list[chat_pb2.CompletionOutputChunk] | None,
+    ) -> None:
+        """Write output `index`'s run, merged: `role` is that of its last chunk.
+
+        The text pieces are read from `chunks`; None: `merged` lists them itself (see `_add_outputs`).
+        """
+        state = self._output(index)
+        delta = merged.delta
+        if state.role != role:
+            state.role = state.message.role = role
+        if merged.finish_reason:
+            state.output.finish_reason = merged.finish_reason
+        if delta.tool_calls:
+            state.message.tool_calls.extend(delta.tool_calls)
+        if delta.citations:
+            state.message.citations.extend(delta.citations)
+        if merged.HasField("logprobs"):
+            state.output.logprobs.content.extend(merged.logprobs.content)
+        for field in TEXT_FIELDS:
+            if getattr(delta, field):  # there is text (merged: its last piece that is not empty)
+                pieces: list[str] = getattr(state, field)
+                if chunks is None:
+                    pieces.extend(getattr(delta, field))
+                else:
                     pieces.extend(getattr(chunk.delta, field) for chunk in chunks)
-                    self.dirty = True
+                self.dirty = True
 
     def _output(self, index: int) -> _Output:
         """The streamed state of output `index`, made (with the outputs before it) on first use."""
@@ -197,7 +221,7 @@ class _Accumulation:
         self.settle()
         if self.dirty:
             for state in self.outputs.values():
-                for field in _TEXT_FIELDS:
+                for field in TEXT_FIELDS:
                     streamed = state.read(field)
                     if streamed is not None:
                         setattr(state.message, field, streamed)
