@@ -117,7 +117,8 @@ class _Accumulation:
             if run.output_files:
                 self.proto.output_files.extend(run.output_files)
             if run.outputs:
-                self._add_outputs(run.outputs, merged_output_zero(run))
+                # A run of one chunk (a response read after each chunk) is cheaper to read directly.
+                self._add_outputs(run.outputs, merged_output_zero(run) if len(chunks) > 1 else None)
         return self.proto
 
     def _replace(
