@@ -68,6 +68,7 @@ LAZY = (
     "xai_sdk._hook_data",  # the data of observation and tracing hooks: no observer here
     "xai_sdk.search",  # chat's SearchParameters: a dataclass only its users need
     "xai_sdk.chat._functions",  # tool_from_function: signature introspection only its users need
+    "google.protobuf.descriptor_pb2",  # the type a stream's fold parses a run with: streams only
 )
 """Modules a blocking client's call does not need: each would add to every program's start-up."""
 
