@@ -42,8 +42,8 @@ def is_upload_refusal(error: object, code: grpc.StatusCode, client: Client | Asy
 
     `Client` always reports the server's status. grpc.aio has a race of its own: when the server
     ends a client stream while the client is still sending it, the send may fail before the
-    status is read, and grpc.aio then reports INTERNAL "Internal error from Core" instead (about
-    1 upload in 100 refused at once by the emulator, measured over 600).
+    status is read, and grpc.aio then reports INTERNAL "Internal error from Core" instead (11
+    of 600 uploads that the emulator refused at once).
     """
     if not isinstance(error, errors.RpcError):
         return False
