@@ -160,3 +160,14 @@ def test_no_one_parse_type_is_made_from_a_field_that_a_list_cannot_replace() -> 
     # A field in a oneof (as `optional` fields are) cannot be made a list: chunks are then read one by one.
     assert _folding._copy(chat_pb2.Tool.DESCRIPTOR, "Tool", repeated=("function",)) is None
     assert _folding._copy(chat_pb2.Delta.DESCRIPTOR, "Delta", repeated=_folding.TEXT_FIELDS) is not None
+
+
+def test_a_protobuf_that_refuses_to_make_the_run_type_only_costs_time() -> None:
+    _folding._run_type.cache_clear()
+    try:
+        with mock.patch.object(_folding, "_make_run_type", side_effect=TypeError("refused")):
+            run = chat_pb2.GetChatCompletionChunk(outputs=[{"delta": {"content": "a"}}] * 2)
+            assert _folding.merged_output_zero(run) is None  # the chunks are then read one by one
+    finally:
+        _folding._run_type.cache_clear()
+    assert _folding._run_type() is not None

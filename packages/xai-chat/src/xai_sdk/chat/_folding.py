@@ -51,9 +51,17 @@ def _run_type() -> Any:
     """The `Run` message class, or None where reading the chunks one by one is the better way.
 
     That is with protobuf's pure-Python implementation, which parses slowly (a fold took 17 µs
-    per chunk this way against 9 µs one by one), and if the API's messages no longer allow the
-    type (see `_copy`).
+    per chunk this way against 9 µs one by one), if the API's messages no longer allow the type
+    (see `_copy`), and if a protobuf release refuses to make it: this only saves time, and must
+    never be why a stream fails.
     """
+    try:
+        return _make_run_type()
+    except Exception:  # see above; the tests check that it is made here
+        return None
+
+
+def _make_run_type() -> Any:
     # Imported here: descriptor_pb2 costs start-up time, and only streams need it.
     from google.protobuf import descriptor_pb2, descriptor_pool, message_factory  # noqa: PLC0415
     from google.protobuf.internal import api_implementation  # noqa: PLC0415
