@@ -353,7 +353,7 @@ def unary(
     details: Mapping[str, Any] | None = None,
 ) -> Operation[Any]:
     """An operation that makes one RPC and returns its response, passed through `wrap` if given."""
-    return Unary(rpc, request, wrap, None if timeout is None else call_timeout(timeout), details)
+    return Unary(rpc, request, wrap, call_timeout(timeout), details)
 
 
 PENDING: Any = object()

@@ -69,16 +69,20 @@ def _make_run_type() -> Any:
     if api_implementation.Type() == "python":
         return None
 
-    copied = (chat_pb2.Delta.DESCRIPTOR, chat_pb2.CompletionOutputChunk.DESCRIPTOR)
-    used = {field.message_type or field.enum_type for message in copied for field in message.fields}
+    delta_type, output_type = chat_pb2.Delta.DESCRIPTOR, chat_pb2.CompletionOutputChunk.DESCRIPTOR
+    used = {
+        field.message_type or field.enum_type
+        for message in (delta_type, output_type)
+        for field in message.fields
+    }
     file = descriptor_pb2.FileDescriptorProto(
         name="xai_sdk/chat/folding.proto",
         package=_PACKAGE,
         syntax="proto3",
         dependency=sorted({kind.file.name for kind in used if kind is not None}),
     )
-    delta = _copy(chat_pb2.Delta.DESCRIPTOR, "Delta", repeated=TEXT_FIELDS)
-    output = _copy(chat_pb2.CompletionOutputChunk.DESCRIPTOR, "Output", repeated=("index",))
+    delta = _copy(delta_type, "Delta", repeated=TEXT_FIELDS)
+    output = _copy(output_type, "Output", repeated=("index",))
     if delta is None or output is None:
         return None
     for field in output.field:
