@@ -32,6 +32,17 @@ def test_a_response_that_follows_the_server_shows_every_output_once_there_are_se
     assert Response(single, 0, follow_server=True).content == "only"
 
 
+def test_the_response_sample_makes_without_the_constructor_is_the_constructors() -> None:
+    proto = chat_pb2.GetChatCompletionResponse(
+        outputs=[_output(0, ASSISTANT, "searching"), _output(1, ASSISTANT, "the answer")]
+    )
+    for index in (0, 1, None):
+        made, built = Response._following(index, proto), Response(proto, index, follow_server=True)
+        assert type(made) is Response and made.proto is built.proto is proto
+        assert {**vars(made), "_accumulation": None} == {**vars(built), "_accumulation": None}
+        assert made.content == built.content
+
+
 def test_a_streamed_response_follows_outputs_that_appear_later() -> None:
     response = Response(chat_pb2.GetChatCompletionResponse(), 0, follow_server=True)
     response.process_chunk(_chunk((0, ASSISTANT, "look")))

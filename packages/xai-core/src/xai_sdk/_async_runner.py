@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 import grpc
 import grpc.aio
 
-from xai_sdk._flow import CallState, Failure, Requests, outcome_of
+from xai_sdk._flow import CallState, Failure, outcome_of
 from xai_sdk._runners import Runner
+from xai_sdk._uploads import Requests
 from xai_sdk.operations import Call, Emit, Gather, Offload, Operation, Receive, Run, Sleep, Step, Unary
 from xai_sdk.service import Binding
 

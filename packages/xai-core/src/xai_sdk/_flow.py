@@ -9,13 +9,14 @@ retry decisions, the request id, the early close, and what the observation hooks
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterable, Callable, Iterator
+from collections.abc import AsyncIterable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import grpc
 
 from xai_sdk import hookspecs
 from xai_sdk._config import Metadata
+from xai_sdk._uploads import Requests
 from xai_sdk.errors import RpcError, error_from_status, from_grpc_error, request_id_from
 from xai_sdk.hookspecs import ChannelKind
 from xai_sdk.meta import attach_request_id
@@ -367,32 +368,6 @@ def outcome_of(function: Any, *args: Any) -> Any:
         return function(*args)
     except Exception as error:
         return Failure(error)
-
-
-class Requests:
-    """The request messages of a client stream, remembering the exception their iterator raised.
-
-    grpc reports such an exception as a bare cancellation (UNKNOWN in `Client`, an
-    `asyncio.CancelledError` in `AsyncClient`); the runners raise the exception itself instead.
-    """
-
-    __slots__ = ("error", "iterator")
-
-    def __init__(self, requests: Any) -> None:
-        self.iterator: Iterator[Any] = iter(requests)
-        self.error: BaseException | None = None
-
-    def __iter__(self) -> Requests:
-        return self
-
-    def __next__(self) -> Any:
-        try:
-            return next(self.iterator)
-        except StopIteration:
-            raise
-        except Exception as error:
-            self.error = error
-            raise
 
 
 def _loggable(rpc: Rpc[Any, Any], request: Any) -> Any:

@@ -37,6 +37,9 @@ def attach_request_id(result: Any, request_id: str | None) -> None:
     """Give a call's response wrappers (one, or a list or tuple of them) the server's request id."""
     if request_id is None:
         return
-    for item in result if isinstance(result, (list, tuple)) else (result,):
-        if isinstance(item, ProtoDecorator):
-            item._request_id = request_id
+    if isinstance(result, ProtoDecorator):
+        result._request_id = request_id
+    elif isinstance(result, (list, tuple)):
+        for item in result:
+            if isinstance(item, ProtoDecorator):
+                item._request_id = request_id

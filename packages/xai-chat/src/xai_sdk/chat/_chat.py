@@ -49,7 +49,10 @@ T = TypeVar("T")
 
 def _initial_index(request: chat_pb2.GetCompletionsRequest) -> int | None:
     # Server-side tools answer with several outputs (tool outputs, then the answer): show them all.
-    for tool in request.tools:
+    tools = request.tools
+    if not tools:  # the usual case: no iterator (1.4 µs of a unary call, cold)
+        return 0
+    for tool in tools:
         if tool.WhichOneof("tool") != "function":
             return None
     return 0
@@ -61,10 +64,10 @@ def _single_response(
     index = _initial_index(request)
     if index == 0:
         return _FIRST_OUTPUT
-    return functools.partial(Response, index=index, follow_server=True)
+    return functools.partial(Response._following, index)
 
 
-_FIRST_OUTPUT = functools.partial(Response, index=0, follow_server=True)
+_FIRST_OUTPUT = functools.partial(Response._following, 0)
 
 
 def _pending_deprecation(method: str, replacement: str) -> None:
