@@ -261,7 +261,7 @@ class Response(ProtoDecorator[chat_pb2.GetChatCompletionResponse]):
 
     @classmethod
     def _following(cls, index: int | None, message: chat_pb2.GetChatCompletionResponse) -> Response:
-        """``cls(message, index, follow_server=True)``, what `Chat.sample` returns.
+        """``cls(message, index, follow_server=True)``: what `Chat.sample` returns, and a stream builds.
 
         Made without calling the class: its keyword argument alone cost a unary call 1 µs (cold).
         """
