@@ -153,25 +153,36 @@ contenders = {
     + _UNARY_TIMING
 )
 
-# -- streams: the SDK and the raw stub alternating stream by stream, in one process -------------
+# -- streams: the SDK and the raw stub, in one process ------------------------------------------
 
 # Three contenders: the SDK, the raw stub, and the raw stub again on a channel of its own, whose
 # ratio to the raw stub shows the noise of a stream ratio (an A/A comparison). Each warms up on a
-# short stream; then `sets` sets of one measured stream each, the order rotating from set to set
-# and starting at the set numbered `first` (the harness passes the round's number, so that over
-# the rounds each goes first as often). The emulator is scripted with all the replies first
-# (`stream_replies`).
+# short stream; then `sets` sets of one measured stream each, starting at the set numbered `first`
+# (the harness passes the round's number, so that over the rounds each order comes as often). The
+# emulator is scripted with all the replies first (`stream_replies`). The last argument is the
+# mode (`STREAM_MODES`):
+#
+# - "streams": one stream after the other, in an order that rotates from set to set; each
+#   stream's chunks per second of wall time and the process's CPU time (all threads) per chunk.
+# - "reads": the set's three streams at once, read chunk by chunk in turn (in each of the six
+#   orders, from set to set); the CPU time of the reading thread per chunk. Whatever the machine
+#   does meanwhile falls on the three alike, a few microseconds apart, where a stream after
+#   another meets other moments. The SDK runs all its code on that thread; grpc's own threads
+#   (a sync channel's polling thread, grpc.aio's poller) parse and poll for both alike.
+
+STREAM_MODES = ("streams", "reads")
 
 STREAM_CONTENDERS = ("sdk", "raw", "raw_again")
 
 STREAM = f"""
-import json, resource, sys, time
+import itertools, json, resource, sys, time
 import grpc
 from xai_sdk import Client
 from xai_sdk.chat import user
 from xai_sdk.proto import chat_pb2, chat_pb2_grpc
 key, host = sys.argv[1], sys.argv[2]
 chunks, sets, first = map(int, sys.argv[3:6])
+mode = sys.argv[6]
 request = chat_pb2.GetCompletionsRequest(model="{STREAM_MODEL}", n=1, messages=[
     chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
 metadata = (("authorization", "Bearer " + key),)
@@ -191,11 +202,36 @@ def one(name):
     wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
     assert received == chunks, received
     return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
+def reads(order):
+    iterators = {{name: iter(streams[name]()) for name in order}}
+    used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
+    while live:
+        for name in tuple(live):
+            started = time.thread_time_ns()
+            value = next(iterators[name], None)
+            used[name] += time.thread_time_ns() - started
+            if value is None:
+                live.remove(name)
+            else:
+                received[name] += 1
+    assert set(received.values()) == {{chunks}}, received
+    return {{name: {{"thread_cpu_us_per_chunk": used[name] / chunks / 1e3}} for name in order}}
 names = list(streams)
-for name in names:  # warm-up: a short stream each
-    sum(1 for _ in streams[name]())
+# Warm-up: a short stream each. The SDK's response is read, as programs read it: reading a
+# streamed response pays once per process for what reading a longer one needs.
+for name in names:
+    for value in streams[name]():
+        pass
+    if name == "sdk":
+        value[0].content
 measured = {{name: [] for name in names}}
+orders = list(itertools.permutations(names))
 for set_ in range(first, first + sets):
+    if mode == "reads":
+        read = reads(orders[set_ % len(orders)])
+        for name in names:
+            measured[name].append(read[name])
+        continue
     shift = set_ % len(names)
     for name in names[shift:] + names[:shift]:
         measured[name].append(one(name))
@@ -203,13 +239,14 @@ print(json.dumps(measured))
 """
 
 ASYNC_STREAM = f"""
-import asyncio, json, resource, sys, time
+import asyncio, itertools, json, resource, sys, time
 import grpc
 from xai_sdk import AsyncClient
 from xai_sdk.chat import user
 from xai_sdk.proto import chat_pb2, chat_pb2_grpc
 key, host = sys.argv[1], sys.argv[2]
 chunks, sets, first = map(int, sys.argv[3:6])
+mode = sys.argv[6]
 async def main():
     request = chat_pb2.GetCompletionsRequest(model="{STREAM_MODEL}", n=1, messages=[
         chat_pb2.Message(role=chat_pb2.ROLE_USER, content=[chat_pb2.Content(text="go")])])
@@ -235,11 +272,34 @@ async def main():
         wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
         assert received == chunks, received
         return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
+    async def reads(order):
+        iterators = {{name: aiter(streams[name]()) for name in order}}
+        used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
+        while live:
+            for name in tuple(live):
+                started = time.thread_time_ns()
+                value = await anext(iterators[name], None)
+                used[name] += time.thread_time_ns() - started
+                if value is None:
+                    live.remove(name)
+                else:
+                    received[name] += 1
+        assert set(received.values()) == {{chunks}}, received
+        return {{name: {{"thread_cpu_us_per_chunk": used[name] / chunks / 1e3}} for name in order}}
     names = list(streams)
-    for name in names:  # warm-up: a short stream each
-        await count(name)
+    for name in names:  # warm-up, as in the blocking script
+        async for value in streams[name]():
+            pass
+        if name == "sdk":
+            value[0].content
     measured = {{name: [] for name in names}}
+    orders = list(itertools.permutations(names))
     for set_ in range(first, first + sets):
+        if mode == "reads":
+            read = await reads(orders[set_ % len(orders)])
+            for name in names:
+                measured[name].append(read[name])
+            continue
         shift = set_ % len(names)
         for name in names[shift:] + names[:shift]:
             measured[name].append(await one(name))

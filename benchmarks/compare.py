@@ -381,17 +381,23 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
             run(ours, _scripts.UNARY_HEADERS, key, host, plan.unary_calls) for _ in range(plan.unary_rounds)
         ]
 
-        def streamed(python: Path, rounds: Iterator[int], chunks: int, sets: int, script: str) -> Any:
+        def streamed(
+            python: Path, rounds: Iterator[int], chunks: int, sets: int, script: str, mode: str = "streams"
+        ) -> Any:
             replies = _scripts.stream_replies(chunks, sets)
             emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in replies))
             # The round's number: where the rotation of the contenders starts.
-            return run(python, script, key, host, chunks, sets, next(rounds))
+            return run(python, script, key, host, chunks, sets, next(rounds), mode)
 
         drivers = (("sync", _scripts.STREAM), ("async", _scripts.ASYNC_STREAM))
         phase("streams")
-        report["stream"] = {}
+        report["stream"], report["stream_reads"] = {}, {}
         for driver, script in drivers:
             for chunks, sets in zip(STREAM_LENGTHS, plan.stream_sets, strict=True):
+                reads = functools.partial(streamed, ours, itertools.count(), chunks, sets, script, "reads")
+                report["stream_reads"][f"{driver} {chunks}"] = interleaved(
+                    {"ours": reads}, plan.stream_rounds
+                )
                 ours_rounds, official_rounds = itertools.count(), itertools.count()
                 report["stream"][f"{driver} {chunks}"] = interleaved(
                     {
@@ -406,13 +412,15 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
 
         phase("paced streams")
         report["paced"] = {"chunks": PACED_CHUNKS, "interval_s": PACED_INTERVAL}
+        report["paced_reads"] = {}
         emulator.chat.chunk_interval = PACED_INTERVAL
         try:
             for driver, script in drivers:
-                paced = functools.partial(
-                    streamed, ours, itertools.count(), PACED_CHUNKS, plan.paced_sets, script
-                )
-                report["paced"][driver] = interleaved({"ours": paced}, plan.paced_rounds)
+                for mode, section in (("streams", "paced"), ("reads", "paced_reads")):
+                    paced = functools.partial(
+                        streamed, ours, itertools.count(), PACED_CHUNKS, plan.paced_sets, script, mode
+                    )
+                    report[section][driver] = interleaved({"ours": paced}, plan.paced_rounds)
         finally:
             emulator.chat.chunk_interval = 0
 

@@ -94,14 +94,18 @@ def test_the_headers_script_times_the_raw_stub_with_and_without_the_sdk_headers(
     assert sent == {None, f"python/{sys.version_info.major}.{sys.version_info.minor}"}
 
 
+@pytest.mark.parametrize(
+    ("mode", "measures"),
+    [("streams", {"per_wall_second", "cpu_us_per_chunk"}), ("reads", {"thread_cpu_us_per_chunk"})],
+)
 @pytest.mark.parametrize("script", ["STREAM", "ASYNC_STREAM"])
-def test_the_stream_scripts_alternate_the_sdk_and_the_raw_stub(
-    script: str, python: Path | str, xai_emulator: Emulator
+def test_the_stream_scripts_measure_the_sdk_and_the_raw_stub_in_each_set(
+    script: str, mode: str, measures: set[str], python: Path | str, xai_emulator: Emulator
 ) -> None:
     chunks, sets = 30, 2
     lengths = _scripts.stream_replies(chunks, sets)
     xai_emulator.chat.script(*(Reply(content="x" * length, chunk_size=1) for length in lengths))
-    result = run(python, getattr(_scripts, script), *target(xai_emulator), chunks, sets, 1)
+    result = run(python, getattr(_scripts, script), *target(xai_emulator), chunks, sets, 1, mode)
     # The script asserts that each measured stream had `chunks` chunks: its replies were consumed
     # in the order stream_replies() gives, and the model streams no reasoning chunks.
     assert {name: len(streams) for name, streams in result.items()} == {
@@ -110,7 +114,8 @@ def test_the_stream_scripts_alternate_the_sdk_and_the_raw_stub(
         "raw_again": sets,
     }
     streams = [stream for streams in result.values() for stream in streams]
-    assert all(set(stream) == {"per_wall_second", "cpu_us_per_chunk"} for stream in streams)
+    assert all(set(stream) == measures for stream in streams)
+    assert all(value > 0 for stream in streams for value in stream.values())
 
 
 def test_the_concurrency_script_runs(python: Path | str, xai_emulator: Emulator) -> None:
@@ -174,6 +179,14 @@ def stream(rate: float, cpu_us: float) -> dict[str, float]:
     return {"per_wall_second": rate, "cpu_us_per_chunk": cpu_us}
 
 
+def reads(sdk_us: float, raw_us: float, again_us: float) -> dict[str, list[dict[str, float]]]:
+    """A set of streams read in turn: each one's CPU time per chunk on the reading thread."""
+    return {
+        name: [{"thread_cpu_us_per_chunk": us}]
+        for name, us in (("sdk", sdk_us), ("raw", raw_us), ("raw_again", again_us))
+    }
+
+
 def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> dict[str, Any]:
     """A run's samples: three rounds everywhere, the official SDK at 0.300 s to its first response."""
     rounds = range(3)
@@ -225,6 +238,14 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
             for driver in ("sync", "async")
         },
     }
+    stream_reads = {
+        f"{driver} {chunks}": {"ours": [reads(17.0, 15.0, 15.5) for _ in rounds]}
+        for driver in ("sync", "async")
+        for chunks in (2000, 20000)
+    }
+    paced_reads = {
+        driver: {"ours": [reads(42.0, 38.0, 37.0) for _ in rounds]} for driver in ("sync", "async")
+    }
     calls = {"calls_per_second": 2000.0, "calls_per_cpu_second": 5000.0}
     profile = {
         "modules": {"grpc": 50, "stdlib": 100},
@@ -261,7 +282,9 @@ def made_up_report(*, ours_start: list[float], ours_peak_mb: float = 35.0) -> di
             for _ in rounds
         ],
         "stream": streams,
+        "stream_reads": stream_reads,
         "paced": paced,
+        "paced_reads": paced_reads,
         "concurrent": {
             concurrency: {"ours": [calls for _ in rounds], "official": [calls for _ in rounds]}
             for concurrency in ("64", "512")
@@ -281,17 +304,47 @@ def test_every_target_of_issue_18_is_a_row_with_its_target() -> None:
         "one-call peak RSS above python + grpc (MB)": 6.0,
         "unary p50, ours / raw stub": 1.05,
         **{
-            f"{driver} stream {chunks}: {measure}, ours / raw stub": target
+            f"{driver} stream {chunks}: {measure}": target
             for driver in ("sync", "async")
             for chunks in ("2,000", "20,000")
-            for measure, target in (("chunks/s", 0.95), ("CPU per chunk", 1.05))
+            for measure, target in (
+                ("chunks/s, ours / raw stub", 0.95),
+                ("CPU per chunk, ours / raw stub", None),
+                ("CPU per chunk, ours / raw stub, read in turn", 1.05),
+            )
         },
         **{
-            f"{driver} stream 500, a chunk every 0.5 ms: CPU per chunk, ours / raw stub": 1.05
+            f"{driver} stream 500, a chunk every 0.5 ms: CPU per chunk, ours / raw stub{how}": target
             for driver in ("sync", "async")
+            for how, target in (("", None), (", read in turn", 1.05))
         },
     }
     assert {name: targets[name] for name in expected} == expected
+
+
+def test_cpu_per_chunk_read_in_turn_adds_the_sdks_extra_on_the_reading_thread_to_the_raw_stubs_cpu() -> None:
+    # Streams one after the other: the raw stub 49 µs per chunk, all threads. Read in turn, the
+    # SDK's thread spends 2 µs more per chunk than the raw stub's, the raw stub's second stream 0.5.
+    row = rows(made_up_report(ours_start=[0.08] * 3))[
+        "async stream 20,000: CPU per chunk, ours / raw stub, read in turn"
+    ]
+    assert row.value.median == pytest.approx(1 + 2.0 / 49.0)
+    assert row.target == 1.05 and row.holds
+    assert "ours +2.00 µs on the reading thread, where raw spends 15.0 of its 49.0 µs" in row.reference
+    assert f"raw / raw {1 + 0.5 / 49.0:.3f}" in row.reference
+    paced = rows(made_up_report(ours_start=[0.08] * 3))[
+        "sync stream 500, a chunk every 0.5 ms: CPU per chunk, ours / raw stub, read in turn"
+    ]
+    assert paced.value.median == pytest.approx(1 + 4.0 / 80.0)
+
+
+def test_a_run_whose_streams_were_not_read_in_turn_judges_cpu_stream_by_stream() -> None:
+    report = made_up_report(ours_start=[0.08] * 3)
+    del report["stream_reads"], report["paced_reads"]
+    found = rows(report)
+    assert found["sync stream 2,000: CPU per chunk, ours / raw stub"].target == 1.05
+    assert found["sync stream 500, a chunk every 0.5 ms: CPU per chunk, ours / raw stub"].target == 1.05
+    assert not any(name.endswith("read in turn") for name in found)
 
 
 def test_a_paced_stream_row_pairs_ours_with_the_raw_stub_of_its_set() -> None:
@@ -318,7 +371,7 @@ def test_the_sdks_own_memory_is_its_anonymous_rss_over_the_raw_stubs_of_the_same
 
 def test_a_run_made_before_paced_streams_still_reports() -> None:
     report = made_up_report(ours_start=[0.08] * 3)
-    del report["paced"], report["unary_headers"]
+    del report["paced"], report["paced_reads"], report["unary_headers"]
     names = set(rows(report))
     assert "sync stream 2,000: CPU per chunk, ours / raw stub" in names
     assert not any("paced" in name or "every" in name for name in names)
