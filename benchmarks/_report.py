@@ -418,7 +418,10 @@ def _rounds(report: dict[str, Any]) -> str:
     if paced:
         text += f", {plan['paced_rounds']} x {plan['paced_sets']} at {paced['chunks']:,} paced"
     if "stream_reads" in report:
-        text += "; as many sets again read in turn"
+        short, long = plan.get("read_sets", plan["stream_sets"])
+        text += f"; read in turn: {rounds} x {short} at 2,000, {rounds} x {long} at 20,000"
+        if paced:
+            text += f", {plan['paced_rounds']} x {plan['paced_sets']} paced"
     return text
 
 

@@ -205,12 +205,13 @@ def one(name):
 def reads(order):
     iterators = {{name: iter(streams[name]()) for name in order}}
     used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
+    last = dict.fromkeys(order)  # each stream's last value, freed by the stream's next read
     while live:
         for name in tuple(live):
             started = time.thread_time_ns()
-            value = next(iterators[name], None)
+            last[name] = next(iterators[name], None)
             used[name] += time.thread_time_ns() - started
-            if value is None:
+            if last[name] is None:
                 live.remove(name)
             else:
                 received[name] += 1
@@ -275,12 +276,13 @@ async def main():
     async def reads(order):
         iterators = {{name: aiter(streams[name]()) for name in order}}
         used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
+        last = dict.fromkeys(order)  # each stream's last value, freed by the stream's next read
         while live:
             for name in tuple(live):
                 started = time.thread_time_ns()
-                value = await anext(iterators[name], None)
+                last[name] = await anext(iterators[name], None)
                 used[name] += time.thread_time_ns() - started
-                if value is None:
+                if last[name] is None:
                     live.remove(name)
                 else:
                     received[name] += 1

@@ -74,6 +74,9 @@ class Plan:
     stream_sets: tuple[int, int]
     """Sets of streams (the SDK's, the raw stub's, the raw stub's again) per process, at 2,000 and
     at 20,000 chunks."""
+    read_sets: tuple[int, int]
+    """Sets of streams read in turn per process (ours only), at 2,000 and at 20,000 chunks: one
+    set of 20,000 per process left the median's own wobble at ±2 % on the blocking client."""
     reference_stream_rounds: int
     """Rounds of the official SDK's streams: a reference, not a target."""
     paced_rounds: int
@@ -92,6 +95,7 @@ class Plan:
             unary_calls=800,
             stream_rounds=6,
             stream_sets=(3, 1),
+            read_sets=(3, 3),
             reference_stream_rounds=2,
             paced_rounds=6,
             paced_sets=6,
@@ -107,6 +111,7 @@ class Plan:
             unary_calls=200,
             stream_rounds=2,
             stream_sets=(1, 1),
+            read_sets=(1, 1),
             reference_stream_rounds=1,
             paced_rounds=1,
             paced_sets=1,
@@ -393,8 +398,10 @@ def measure(plan: Plan, *, quick: bool) -> dict[str, Any]:
         phase("streams")
         report["stream"], report["stream_reads"] = {}, {}
         for driver, script in drivers:
-            for chunks, sets in zip(STREAM_LENGTHS, plan.stream_sets, strict=True):
-                reads = functools.partial(streamed, ours, itertools.count(), chunks, sets, script, "reads")
+            for chunks, sets, read_sets in zip(STREAM_LENGTHS, plan.stream_sets, plan.read_sets, strict=True):
+                reads = functools.partial(
+                    streamed, ours, itertools.count(), chunks, read_sets, script, "reads"
+                )
                 report["stream_reads"][f"{driver} {chunks}"] = interleaved(
                     {"ours": reads}, plan.stream_rounds
                 )
