@@ -366,7 +366,7 @@ def _reads_row(label: str, reads: dict[str, list[Any]], streams: dict[str, list[
         f"{label}, ours / raw stub, read in turn",
         Spread.of([1 + (sdk[measure] - raw[measure]) / whole for sdk, raw, _ in sets]),
         "{:.3f}",
-        f"ours +{extra:.2f} µs on the reading thread, where raw spends {thread:.1f} of its {whole:.1f} µs; "
+        f"ours {extra:+.2f} µs on the reading thread, where raw spends {thread:.1f} of its {whole:.1f} µs; "
         f"raw / raw {noise.median:.3f} ({noise.q1:.3f} to {noise.q3:.3f})",
         CPU_TARGET,
     )
@@ -651,9 +651,9 @@ def markdown(report: dict[str, Any], summary: dict[str, Any]) -> str:
 
 _READ_IN_TURN = """ A stream's CPU per chunk is judged on its sets read in turn (the rows
 "read in turn"): the set's three streams at once, chunk by chunk, in one thread, so that the
-machine's noise falls on all three alike. What ours spends on that thread over the raw stub, per
-chunk, is added to the raw stub's CPU per chunk (all threads, streams one after the other), whose
-ratio it gives; the SDK runs no code on grpc's other threads."""
+machine's noise falls on all three alike. The ratio is the raw stub's CPU per chunk (all threads,
+from the streams one after the other) plus what ours spends more per chunk on the reading thread,
+over the former: the SDK runs no code on grpc's other threads."""
 
 
 def replace_section(readme: str, section: str) -> str:
