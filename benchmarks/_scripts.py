@@ -160,7 +160,7 @@ contenders = {
 # short stream; then `sets` sets of one measured stream each, starting at the set numbered `first`
 # (the harness passes the round's number, so that over the rounds each order comes as often). The
 # emulator is scripted with all the replies first (`stream_replies`). The last argument is the
-# mode (`STREAM_MODES`):
+# mode:
 #
 # - "streams": one stream after the other, in an order that rotates from set to set; each
 #   stream's chunks per second of wall time and the process's CPU time (all threads) per chunk.
@@ -168,9 +168,8 @@ contenders = {
 #   orders, from set to set); the CPU time of the reading thread per chunk. Whatever the machine
 #   does meanwhile falls on the three alike, a few microseconds apart, where a stream after
 #   another meets other moments. The SDK runs all its code on that thread; grpc's own threads
-#   (a sync channel's polling thread, grpc.aio's poller) parse and poll for both alike.
-
-STREAM_MODES = ("streams", "reads")
+#   (a sync channel's polling thread, which also parses the messages, and grpc.aio's poller)
+#   work for the three alike.
 
 STREAM_CONTENDERS = ("sdk", "raw", "raw_again")
 
