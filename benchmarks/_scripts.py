@@ -12,6 +12,7 @@ Arguments are positional (`sys.argv`): the API key and host first, then what the
 from __future__ import annotations
 
 import inspect
+import textwrap
 
 import _profile
 
@@ -173,6 +174,67 @@ contenders = {
 
 STREAM_CONTENDERS = ("sdk", "raw", "raw_again")
 
+# The measuring part of both scripts, written once: `_stream_measures` makes the blocking or the
+# async spelling of it (ASYNC, AWAIT, ITER and NEXT below).
+_STREAM_MEASURES = """
+cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+ASYNC def count(name):
+    received = 0
+    ASYNC for _ in streams[name]():
+        received += 1
+    return received
+ASYNC def one(name):
+    wall_started, cpu_started = time.perf_counter(), cpu()
+    received = AWAIT count(name)
+    wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
+    assert received == chunks, received
+    return {"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}
+ASYNC def reads(order):
+    iterators = {name: ITER(streams[name]()) for name in order}
+    used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
+    last = dict.fromkeys(order)  # each stream's last value, freed by the stream's next read
+    while live:
+        for name in tuple(live):
+            started = time.thread_time_ns()
+            last[name] = AWAIT NEXT(iterators[name], None)
+            used[name] += time.thread_time_ns() - started
+            if last[name] is None:
+                live.remove(name)
+            else:
+                received[name] += 1
+    assert set(received.values()) == {chunks}, received
+    return {name: {"thread_cpu_us_per_chunk": used[name] / chunks / 1e3} for name in order}
+names = list(streams)
+# Warm-up: a short stream each. The SDK's response is read, as programs read it: reading a
+# streamed response pays once per process for what reading a longer one needs.
+for name in names:
+    ASYNC for value in streams[name]():
+        pass
+    if name == "sdk":
+        value[0].content
+measured = {name: [] for name in names}
+orders = list(itertools.permutations(names))
+for set_ in range(first, first + sets):
+    if mode == "reads":
+        read = AWAIT reads(orders[set_ % len(orders)])
+        for name in names:
+            measured[name].append(read[name])
+        continue
+    shift = set_ % len(names)
+    for name in names[shift:] + names[:shift]:
+        measured[name].append(AWAIT one(name))
+"""
+
+
+def _stream_measures(*, is_async: bool) -> str:
+    """`_STREAM_MEASURES` for the blocking script, or for the async one (inside its `main()`)."""
+    words = ("async ", "await ", "aiter(", "anext(") if is_async else ("", "", "iter(", "next(")
+    text = _STREAM_MEASURES
+    for marker, word in zip(("ASYNC ", "AWAIT ", "ITER(", "NEXT("), words, strict=True):
+        text = text.replace(marker, word)
+    return textwrap.indent(text, "    ") if is_async else text
+
+
 STREAM = f"""
 import itertools, json, resource, sys, time
 import grpc
@@ -194,47 +256,7 @@ streams = {{
     "raw": raw(),
     "raw_again": raw(),
 }}
-cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-def one(name):
-    wall_started, cpu_started = time.perf_counter(), cpu()
-    received = sum(1 for _ in streams[name]())
-    wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
-    assert received == chunks, received
-    return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
-def reads(order):
-    iterators = {{name: iter(streams[name]()) for name in order}}
-    used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
-    last = dict.fromkeys(order)  # each stream's last value, freed by the stream's next read
-    while live:
-        for name in tuple(live):
-            started = time.thread_time_ns()
-            last[name] = next(iterators[name], None)
-            used[name] += time.thread_time_ns() - started
-            if last[name] is None:
-                live.remove(name)
-            else:
-                received[name] += 1
-    assert set(received.values()) == {{chunks}}, received
-    return {{name: {{"thread_cpu_us_per_chunk": used[name] / chunks / 1e3}} for name in order}}
-names = list(streams)
-# Warm-up: a short stream each. The SDK's response is read, as programs read it: reading a
-# streamed response pays once per process for what reading a longer one needs.
-for name in names:
-    for value in streams[name]():
-        pass
-    if name == "sdk":
-        value[0].content
-measured = {{name: [] for name in names}}
-orders = list(itertools.permutations(names))
-for set_ in range(first, first + sets):
-    if mode == "reads":
-        read = reads(orders[set_ % len(orders)])
-        for name in names:
-            measured[name].append(read[name])
-        continue
-    shift = set_ % len(names)
-    for name in names[shift:] + names[:shift]:
-        measured[name].append(one(name))
+{_stream_measures(is_async=False)}
 print(json.dumps(measured))
 """
 
@@ -260,50 +282,7 @@ async def main():
         "raw": raw(),
         "raw_again": raw(),
     }}
-    async def count(name):
-        received = 0
-        async for _ in streams[name]():
-            received += 1
-        return received
-    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
-    async def one(name):
-        wall_started, cpu_started = time.perf_counter(), cpu()
-        received = await count(name)
-        wall, used = time.perf_counter() - wall_started, cpu() - cpu_started
-        assert received == chunks, received
-        return {{"per_wall_second": chunks / wall, "cpu_us_per_chunk": used / chunks * 1e6}}
-    async def reads(order):
-        iterators = {{name: aiter(streams[name]()) for name in order}}
-        used, received, live = dict.fromkeys(order, 0), dict.fromkeys(order, 0), list(order)
-        last = dict.fromkeys(order)  # each stream's last value, freed by the stream's next read
-        while live:
-            for name in tuple(live):
-                started = time.thread_time_ns()
-                last[name] = await anext(iterators[name], None)
-                used[name] += time.thread_time_ns() - started
-                if last[name] is None:
-                    live.remove(name)
-                else:
-                    received[name] += 1
-        assert set(received.values()) == {{chunks}}, received
-        return {{name: {{"thread_cpu_us_per_chunk": used[name] / chunks / 1e3}} for name in order}}
-    names = list(streams)
-    for name in names:  # warm-up, as in the blocking script
-        async for value in streams[name]():
-            pass
-        if name == "sdk":
-            value[0].content
-    measured = {{name: [] for name in names}}
-    orders = list(itertools.permutations(names))
-    for set_ in range(first, first + sets):
-        if mode == "reads":
-            read = await reads(orders[set_ % len(orders)])
-            for name in names:
-                measured[name].append(read[name])
-            continue
-        shift = set_ % len(names)
-        for name in names[shift:] + names[:shift]:
-            measured[name].append(await one(name))
+{_stream_measures(is_async=True)}
     return measured
 print(json.dumps(asyncio.run(main())))
 """
